@@ -1,0 +1,48 @@
+#include "annalist/date.h"
+
+#include <gtest/gtest.h>
+
+namespace annalist {
+namespace {
+
+TEST(Date, DayNumberRoundTripsOverFourCenturies) {
+  for (int64_t day = -200000; day <= 200000; day += 7) {
+    EXPECT_EQ(ToDayNumber(FromDayNumber(day)), day);
+  }
+  EXPECT_EQ(ToDayNumber(CivilDate{1970, 1, 1}), 0);
+}
+
+TEST(Date, AddDaysCrossesMonthYearAndLeapDay) {
+  EXPECT_EQ(AddDays({2024, 1, 2}, -4), (CivilDate{2023, 12, 29}));
+  EXPECT_EQ(AddDays({2024, 2, 28}, 1), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(AddDays({2023, 2, 28}, 1), (CivilDate{2023, 3, 1}));
+  EXPECT_EQ(AddDays({2000, 2, 28}, 1), (CivilDate{2000, 2, 29}));
+  EXPECT_EQ(AddDays({1900, 2, 28}, 1), (CivilDate{1900, 3, 1}));
+}
+
+TEST(Date, DayOfWeekIsIsoMondayZero) {
+  EXPECT_EQ(DayOfWeek({2023, 12, 21}), 3);  // Thursday
+  EXPECT_EQ(DayOfWeek({2024, 1, 1}), 0);    // Monday
+  EXPECT_EQ(DayOfWeek({2023, 12, 31}), 6);  // Sunday
+}
+
+TEST(Date, ParseIsoDateAcceptsOnlyRealDates) {
+  EXPECT_EQ(ParseIsoDate("2024-02-29"), (CivilDate{2024, 2, 29}));
+  EXPECT_FALSE(ParseIsoDate("2023-02-29"));
+  EXPECT_FALSE(ParseIsoDate("2023-13-01"));
+  EXPECT_FALSE(ParseIsoDate("2023-12-1"));
+  EXPECT_FALSE(ParseIsoDate("yesterday!"));
+  EXPECT_FALSE(ParseIsoDate(""));
+}
+
+TEST(Date, FormatTimeValueUsesTheShortestExactForm) {
+  EXPECT_EQ(FormatTimeValue(DayInterval::Day({2023, 12, 20})), "2023-12-20");
+  EXPECT_EQ(FormatTimeValue(DayInterval::Month(2024, 2)), "2024-02");
+  EXPECT_EQ(FormatTimeValue(DayInterval::Year(2023)), "2023");
+  EXPECT_EQ(FormatTimeValue({{2023, 12, 14}, {2023, 12, 20}}), "2023-12-14/2023-12-20");
+  EXPECT_EQ(FormatTimeValue({{2023, 1, 1}, {2024, 12, 31}}), "2023-01-01/2024-12-31");
+  EXPECT_EQ(FormatTimeValue({{2024, 2, 1}, {2024, 2, 28}}), "2024-02-01/2024-02-28");  // not the whole month
+}
+
+}  // namespace
+}  // namespace annalist

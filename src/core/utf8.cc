@@ -1,0 +1,134 @@
+#include "core/utf8.h"
+
+#include <simdjson.h>
+
+namespace annalist {
+namespace {
+
+// Length of the well-formed sequence at text[pos], or 0 when it is ill-formed (Unicode Table 3-7).
+size_t WellFormedLength(std::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) return 1;
+  size_t length;
+  unsigned char low = 0x80, high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (pos + length > text.size()) return 0;
+  if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
+  for (size_t i = 2; i < length; ++i) {
+    if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view text) { return simdjson::validate_utf8(text.data(), text.size()); }
+
+size_t SanitizeUtf8(std::string& text) {
+  if (IsValidUtf8(text) && text.find('\0') == std::string::npos) return 0;
+  std::string clean;
+  clean.reserve(text.size() + 16);
+  size_t replacements = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t length = WellFormedLength(text, pos);
+    if (length == 0) {
+      AppendUtf8(kReplacementCharacter, clean);
+      ++replacements;
+      ++pos;
+      // Skip the continuation bytes of this maximal ill-formed subpart, so one broken character gives one U+FFFD.
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    } else if (text[pos] == '\0') {
+      clean.push_back(' ');
+      ++replacements;
+      ++pos;
+    } else {
+      clean.append(text, pos, length);
+      pos += length;
+    }
+  }
+  text.swap(clean);
+  return replacements;
+}
+
+char32_t DecodeUtf8(std::string_view text, size_t pos, int* length) {
+  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[i])); };
+  const char32_t lead = byte(pos);
+  if (lead < 0x80) {
+    *length = 1;
+    return lead;
+  }
+  if (lead < 0xE0) {
+    *length = 2;
+    return ((lead & 0x1F) << 6) | (byte(pos + 1) & 0x3F);
+  }
+  if (lead < 0xF0) {
+    *length = 3;
+    return ((lead & 0x0F) << 12) | ((byte(pos + 1) & 0x3F) << 6) | (byte(pos + 2) & 0x3F);
+  }
+  *length = 4;
+  return ((lead & 0x07) << 18) | ((byte(pos + 1) & 0x3F) << 12) | ((byte(pos + 2) & 0x3F) << 6) |
+         (byte(pos + 3) & 0x3F);
+}
+
+void AppendUtf8(char32_t code_point, std::string& out) {
+  if (code_point < 0x80) {
+    out.push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+void Utf8Index::Reset(std::string_view text) {
+  text_ = text;
+  block_start_.clear();
+  block_start_.reserve(text.size() / kBlock + 1);
+  uint32_t code_points = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (pos % kBlock == 0) block_start_.push_back(code_points);
+    // Every byte that is not a continuation byte starts a code point.
+    code_points += (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
+  }
+}
+
+uint32_t Utf8Index::CodePointOffset(uint32_t byte_offset) const {
+  const uint32_t block = byte_offset / kBlock;
+  if (block >= block_start_.size()) {
+    // Only byte_offset == text.size() on a block boundary (or an empty text) lands here.
+    if (block_start_.empty()) return 0;
+    uint32_t code_points = block_start_.back();
+    for (size_t pos = (block_start_.size() - 1) * size_t{kBlock}; pos < byte_offset; ++pos) {
+      code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
+    }
+    return code_points;
+  }
+  uint32_t code_points = block_start_[block];
+  for (size_t pos = size_t{block} * kBlock; pos < byte_offset; ++pos) {
+    code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
+  }
+  return code_points;
+}
+
+}  // namespace annalist

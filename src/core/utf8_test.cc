@@ -1,0 +1,67 @@
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace annalist {
+namespace {
+
+TEST(Utf8, ValidTextIsLeftUntouched) {
+  std::string text = "Gaza – “quoted” Shuja’iyya 20,000";
+  const std::string before = text;
+  EXPECT_EQ(SanitizeUtf8(text), 0u);
+  EXPECT_EQ(text, before);
+}
+
+TEST(Utf8, EachIllFormedSequenceBecomesOneReplacementCharacter) {
+  std::string text = "a\xFF" "b\xE2\x80" "c\xC3";  // stray byte, truncated 3-byte sequence, truncated at end
+  EXPECT_EQ(SanitizeUtf8(text), 3u);
+  EXPECT_EQ(text, "a\uFFFD" "b\uFFFD" "c\uFFFD");
+  EXPECT_TRUE(IsValidUtf8(text));
+}
+
+TEST(Utf8, OverlongsAndSurrogatesAreReplaced) {
+  std::string overlong = "\xC0\xAF";
+  SanitizeUtf8(overlong);
+  EXPECT_TRUE(IsValidUtf8(overlong));
+  EXPECT_EQ(overlong.find('/'), std::string::npos);
+  std::string surrogate = "\xED\xA0\x80";
+  SanitizeUtf8(surrogate);
+  EXPECT_TRUE(IsValidUtf8(surrogate));
+}
+
+TEST(Utf8, NulBytesBecomeSpaces) {
+  std::string text("a\0b", 3);
+  EXPECT_EQ(SanitizeUtf8(text), 1u);
+  EXPECT_EQ(text, "a b");
+}
+
+TEST(Utf8, DecodeAndAppendRoundTrip) {
+  for (char32_t cp : {U'a', U'\u00e9', U'\u2013', U'\U0001F600'}) {
+    std::string encoded;
+    AppendUtf8(cp, encoded);
+    int length = 0;
+    EXPECT_EQ(DecodeUtf8(encoded, 0, &length), cp);
+    EXPECT_EQ(static_cast<size_t>(length), encoded.size());
+  }
+}
+
+TEST(Utf8Index, CountsCodePointsNotBytes) {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "é–a";  // 2 + 3 + 1 bytes, 3 code points
+  const Utf8Index index(text);
+  for (uint32_t i = 0; i <= 50; ++i) EXPECT_EQ(index.CodePointOffset(i * 6), i * 3);
+  EXPECT_EQ(index.CodePointOffset(static_cast<uint32_t>(text.size())), 150u);
+}
+
+TEST(Utf8Index, EmptyTextAndBlockBoundaries) {
+  EXPECT_EQ(Utf8Index("").CodePointOffset(0), 0u);
+  const std::string ascii(128, 'x');
+  const Utf8Index index(ascii);
+  EXPECT_EQ(index.CodePointOffset(64), 64u);
+  EXPECT_EQ(index.CodePointOffset(128), 128u);
+}
+
+}  // namespace
+}  // namespace annalist
