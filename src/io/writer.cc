@@ -1,0 +1,423 @@
+// The record formatters. Key order, number formatting and escaping are fixed, so the output is the same bytes
+// whatever the thread count: golden files and diffs depend on it.
+#include "io/writer.h"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+
+#include "core/utf8.h"
+#include "io/record_names.h"
+
+namespace annalist {
+namespace {
+
+void AppendNumber(double value, std::string& out) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+void AppendUnsigned(uint64_t value, std::string& out) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+void AppendNullableString(std::string_view text, std::string& out) {
+  if (text.empty()) {
+    out += "null";
+  } else {
+    AppendJsonString(text, out);
+  }
+}
+
+// Walks a document's layers and writes them as RECORDS.md JSON. Holds the per-document byte→code-point index.
+class JsonRecordBuilder {
+ public:
+  JsonRecordBuilder(const Document& doc, std::string& out) : doc_(doc), out_(out), index_(doc.text) {}
+
+  void Build() {
+    out_ += "{\"id\":";
+    AppendJsonString(doc_.id, out_);
+    if (doc_.is_error()) {
+      out_ += ",\"error\":";
+      AppendJsonString(doc_.error, out_);
+      out_ += "}\n";
+      return;
+    }
+    out_ += ",\"date\":";
+    if (doc_.date) {
+      AppendJsonString(FormatIsoDate(*doc_.date), out_);
+    } else {
+      out_ += "null";
+    }
+    AppendOptionalField("title", doc_.title);
+    AppendOptionalField("source", doc_.source);
+    AppendOptionalField("url", doc_.url);
+    out_ += ",\"events\":[";
+    for (size_t i = 0; i < doc_.events.size(); ++i) {
+      if (i) out_ += ',';
+      AppendEvent(doc_.events[i]);
+    }
+    out_ += "],\"quantities\":[";
+    for (size_t i = 0; i < doc_.quantities.size(); ++i) {
+      if (i) out_ += ',';
+      AppendQuantity(doc_.quantities[i]);
+    }
+    out_ += "],\"places\":[";
+    for (size_t i = 0; i < doc_.places.size(); ++i) {
+      if (i) out_ += ',';
+      AppendPlace(doc_.places[i]);
+    }
+    out_ += "],\"times\":[";
+    for (size_t i = 0; i < doc_.times.size(); ++i) {
+      if (i) out_ += ',';
+      AppendTime(doc_.times[i]);
+    }
+    out_ += ']';
+    if (!doc_.warnings.empty()) {
+      out_ += ",\"warnings\":[";
+      for (size_t i = 0; i < doc_.warnings.size(); ++i) {
+        if (i) out_ += ',';
+        AppendJsonString(doc_.warnings[i], out_);
+      }
+      out_ += ']';
+    }
+    out_ += "}\n";
+  }
+
+ private:
+  void AppendOptionalField(const char* key, const std::optional<std::string>& value) {
+    if (!value) return;
+    out_ += ",\"";
+    out_ += key;
+    out_ += "\":";
+    AppendJsonString(*value, out_);
+  }
+
+  // "text":"…","span":[b,e] — the text and the code-point span of a byte span, written in that order by
+  // callers that put other keys between them.
+  void AppendSpan(Span span) {
+    out_ += "\"span\":[";
+    AppendUnsigned(index_.CodePointOffset(span.begin), out_);
+    out_ += ',';
+    AppendUnsigned(index_.CodePointOffset(span.end), out_);
+    out_ += ']';
+  }
+
+  void AppendText(Span span) {
+    out_ += "\"text\":";
+    AppendJsonString(doc_.slice(span), out_);
+  }
+
+  void AppendCountry(const CountryCode& country) {
+    out_ += "\"country\":";
+    AppendNullableString(country.view(), out_);
+  }
+
+  void AppendDate(const std::optional<DayInterval>& date) {
+    out_ += "\"date\":";
+    if (date) {
+      AppendJsonString(FormatTimeValue(*date), out_);
+    } else {
+      out_ += "null";
+    }
+  }
+
+  void AppendActorOrNull(uint32_t actor_index) {
+    if (actor_index == kNone || actor_index >= doc_.actors.size()) {
+      out_ += "null";
+      return;
+    }
+    const ActorMention& actor = doc_.actors[actor_index];
+    out_ += '{';
+    AppendText(actor.span);
+    out_ += ",\"name\":";
+    AppendNullableString(actor.name, out_);
+    out_ += ',';
+    AppendCountry(actor.country);
+    out_ += ",\"sector\":";
+    AppendNullableString(SectorName(actor.sector), out_);
+    out_ += ',';
+    AppendSpan(actor.span);
+    out_ += '}';
+  }
+
+  void AppendPlaceOrNull(uint32_t place_index) {
+    if (place_index == kNone || place_index >= doc_.places.size()) {
+      out_ += "null";
+      return;
+    }
+    AppendPlace(doc_.places[place_index]);
+  }
+
+  void AppendPlace(const PlaceMention& place) {
+    out_ += '{';
+    AppendText(place.span);
+    out_ += ",\"name\":";
+    AppendJsonString(place.name, out_);
+    out_ += ',';
+    AppendCountry(place.country);
+    out_ += ",\"kind\":\"";
+    out_ += PlaceKindName(place.kind);
+    out_ += "\",\"lat\":";
+    AppendNumber(place.lat, out_);
+    out_ += ",\"lon\":";
+    AppendNumber(place.lon, out_);
+    out_ += ',';
+    AppendSpan(place.span);
+    out_ += '}';
+  }
+
+  void AppendTime(const TimeMention& time) {
+    out_ += '{';
+    AppendText(time.span);
+    out_ += ",\"value\":";
+    AppendJsonString(FormatTimeValue(time.value), out_);
+    out_ += ',';
+    AppendSpan(time.span);
+    out_ += '}';
+  }
+
+  void AppendQuantity(const Quantity& quantity) {
+    out_ += "{\"category\":\"";
+    out_ += QuantityCategoryName(quantity.category);
+    out_ += "\",\"value\":";
+    AppendNumber(quantity.value, out_);
+    out_ += ",\"high\":";
+    if (quantity.high) {
+      AppendNumber(*quantity.high, out_);
+    } else {
+      out_ += "null";
+    }
+    out_ += ",\"qualifier\":\"";
+    out_ += QualifierName(quantity.qualifier);
+    out_ += "\",\"who\":";
+    AppendNullableString(doc_.slice(quantity.who), out_);
+    out_ += ",\"part_of\":";
+    if (quantity.part_of == kNone) {
+      out_ += "null";
+    } else {
+      AppendUnsigned(quantity.part_of, out_);
+    }
+    out_ += ",\"claimed_by\":";
+    AppendActorOrNull(quantity.claimed_by);
+    out_ += ',';
+    AppendDate(quantity.date);
+    out_ += ",\"place\":";
+    AppendPlaceOrNull(quantity.place);
+    out_ += ',';
+    AppendSpan(quantity.span);
+    out_ += '}';
+  }
+
+  void AppendEvent(const Event& event) {
+    out_ += "{\"type\":\"";
+    out_ += EventTypeName(event.type);
+    out_ += "\",\"mode\":";
+    AppendNullableString(event.mode, out_);
+    out_ += ",\"context\":[";
+    for (size_t i = 0; i < event.contexts.size(); ++i) {
+      if (i) out_ += ',';
+      AppendJsonString(event.contexts[i], out_);
+    }
+    out_ += "],\"cameo\":";
+    AppendNullableString(event.cameo, out_);
+    out_ += ",\"actor\":";
+    AppendActorOrNull(event.actor);
+    out_ += ",\"recipient\":";
+    AppendActorOrNull(event.recipient);
+    out_ += ',';
+    AppendDate(event.date);
+    out_ += ",\"place\":";
+    AppendPlaceOrNull(event.place);
+    out_ += ",\"claimed_by\":";
+    AppendActorOrNull(event.claimed_by);
+    out_ += ",\"status\":\"";
+    out_ += EventStatusName(event.status);
+    out_ += "\",\"trigger\":";
+    AppendJsonString(doc_.slice(event.trigger), out_);
+    out_ += ',';
+    AppendSpan(event.trigger);
+    out_ += '}';
+  }
+
+  const Document& doc_;
+  std::string& out_;
+  Utf8Index index_;
+};
+
+class JsonLinesFormatter final : public RecordFormatter {
+ public:
+  std::string Header() const override { return {}; }
+  void Format(const Document& doc, std::string& out) const override { JsonRecordBuilder(doc, out).Build(); }
+};
+
+// RFC 4180 field: quoted only when it must be.
+void AppendCsvField(std::string_view field, std::string& out) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(field);
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+class EventsCsvFormatter final : public RecordFormatter {
+ public:
+  std::string Header() const override {
+    return "id,article_date,type,mode,cameo,actor,actor_country,actor_sector,recipient,recipient_country,"
+           "recipient_sector,date,place,place_country,lat,lon,claimed_by,status,trigger,trigger_begin,"
+           "trigger_end,error\n";
+  }
+
+  void Format(const Document& doc, std::string& out) const override {
+    if (doc.is_error()) {
+      AppendCsvField(doc.id, out);
+      out += ",,,,,,,,,,,,,,,,,,,,,";
+      AppendCsvField(doc.error, out);
+      out += '\n';
+      return;
+    }
+    const std::string article_date = doc.date ? FormatIsoDate(*doc.date) : std::string();
+    const Utf8Index index(doc.text);
+    for (const Event& event : doc.events) {
+      AppendCsvField(doc.id, out);
+      out += ',';
+      out += article_date;
+      out += ',';
+      out += EventTypeName(event.type);
+      out += ',';
+      AppendCsvField(event.mode, out);
+      out += ',';
+      AppendCsvField(event.cameo, out);
+      out += ',';
+      AppendActor(doc, event.actor, out);
+      out += ',';
+      AppendActor(doc, event.recipient, out);
+      out += ',';
+      if (event.date) out += FormatTimeValue(*event.date);
+      out += ',';
+      if (event.place != kNone && event.place < doc.places.size()) {
+        const PlaceMention& place = doc.places[event.place];
+        AppendCsvField(place.name, out);
+        out += ',';
+        out.append(place.country.view());
+        out += ',';
+        AppendNumber(place.lat, out);
+        out += ',';
+        AppendNumber(place.lon, out);
+      } else {
+        out += ",,,";
+      }
+      out += ',';
+      if (event.claimed_by != kNone && event.claimed_by < doc.actors.size()) {
+        AppendCsvField(doc.slice(doc.actors[event.claimed_by].span), out);
+      }
+      out += ',';
+      out += EventStatusName(event.status);
+      out += ',';
+      AppendCsvField(doc.slice(event.trigger), out);
+      out += ',';
+      AppendUnsigned(index.CodePointOffset(event.trigger.begin), out);
+      out += ',';
+      AppendUnsigned(index.CodePointOffset(event.trigger.end), out);
+      out += ",\n";
+    }
+  }
+
+ private:
+  // Three columns: the words, the country, the sector.
+  static void AppendActor(const Document& doc, uint32_t actor_index, std::string& out) {
+    if (actor_index == kNone || actor_index >= doc.actors.size()) {
+      out += ",,";
+      return;
+    }
+    const ActorMention& actor = doc.actors[actor_index];
+    AppendCsvField(doc.slice(actor.span), out);
+    out += ',';
+    out.append(actor.country.view());
+    out += ',';
+    out.append(SectorName(actor.sector));
+  }
+};
+
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t run_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run_start, i - run_start);
+    run_start = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(text.data() + run_start, text.size() - run_start);
+  out += '"';
+}
+
+Result<std::unique_ptr<RecordFormatter>> MakeFormatter(std::string_view name) {
+  if (name == "jsonl") return std::unique_ptr<RecordFormatter>(new JsonLinesFormatter());
+  if (name == "events-csv") return std::unique_ptr<RecordFormatter>(new EventsCsvFormatter());
+  return Status::InvalidInput("unknown output format '" + std::string(name) + "' (use jsonl or events-csv)");
+}
+
+Result<std::unique_ptr<OutputSink>> OutputSink::Open(const std::string& path) {
+  if (path.empty() || path == "-") {
+    return std::unique_ptr<OutputSink>(new OutputSink(stdout, "<stdout>", false));
+  }
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr) {
+    return Status::IOError("cannot create '" + path + "': " + std::strerror(errno));
+  }
+  return std::unique_ptr<OutputSink>(new OutputSink(file, path, true));
+}
+
+OutputSink::~OutputSink() {
+  if (file_ != nullptr && owned_) std::fclose(file_);
+}
+
+Status OutputSink::Write(std::string_view bytes) {
+  if (file_ == nullptr) return Status::IOError("write to '" + path_ + "' after it was closed");
+  if (bytes.empty()) return Status::Ok();
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    return Status::IOError("cannot write to '" + path_ + "': " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+Status OutputSink::Close() {
+  if (file_ == nullptr) return Status::Ok();
+  std::FILE* file = file_;
+  file_ = nullptr;
+  const bool flushed = std::fflush(file) == 0;
+  const int flush_errno = errno;
+  const bool had_error = std::ferror(file) != 0;
+  const bool closed = owned_ ? std::fclose(file) == 0 : true;
+  if (!flushed || had_error || !closed) {
+    return Status::IOError("cannot write to '" + path_ + "': " + std::strerror(flushed ? errno : flush_errno));
+  }
+  return Status::Ok();
+}
+
+}  // namespace annalist

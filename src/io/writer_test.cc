@@ -1,0 +1,162 @@
+#include "io/writer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "io/record_names.h"
+
+namespace annalist {
+namespace {
+
+std::string FormatAs(std::string_view format, const Document& doc) {
+  auto formatter = MakeFormatter(format);
+  EXPECT_TRUE(formatter.ok()) << formatter.status().ToString();
+  std::string out = (*formatter)->Header();
+  (*formatter)->Format(doc, out);
+  return out;
+}
+
+Document ArticleWith(std::string text) {
+  Document doc;
+  doc.id = "a1";
+  doc.date = CivilDate{2023, 12, 21};
+  doc.text = std::move(text);
+  return doc;
+}
+
+TEST(JsonString, EscapesQuotesBackslashesAndControlCharacters) {
+  std::string out;
+  AppendJsonString("a\"b\\c\nd\te\x01" "f–", out);
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001f–\"");
+}
+
+TEST(JsonLines, EmptyLayersGiveTheRecordShape) {
+  EXPECT_EQ(FormatAs("jsonl", ArticleWith("Nothing happened.")),
+            "{\"id\":\"a1\",\"date\":\"2023-12-21\",\"events\":[],\"quantities\":[],\"places\":[],\"times\":[]}\n");
+}
+
+TEST(JsonLines, ErrorDocumentGivesIdAndErrorOnly) {
+  Document doc;
+  doc.id = "doc-7";
+  doc.error = "line 7: not valid JSON";
+  EXPECT_EQ(FormatAs("jsonl", doc), "{\"id\":\"doc-7\",\"error\":\"line 7: not valid JSON\"}\n");
+}
+
+TEST(JsonLines, SpansAreCodePointsAndTextIsTheSlice) {
+  Document doc = ArticleWith("“Hostages” – this Wednesday.");
+  const size_t begin = doc.text.find("this");
+  doc.times.push_back({Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin + 14)},
+                       DayInterval::Day({2023, 12, 20})});
+  const std::string out = FormatAs("jsonl", doc);
+  // “, ” and – are one code point each but three bytes: "this" starts at byte 19, code point 13.
+  EXPECT_EQ(begin, 19u);
+  EXPECT_NE(out.find("{\"text\":\"this Wednesday\",\"value\":\"2023-12-20\",\"span\":[13,27]}"), std::string::npos)
+      << out;
+}
+
+TEST(JsonLines, QuantityWithActorPlaceAndPartOf) {
+  Document doc = ArticleWith("Hamas said 20,000 died in Gaza, 8,000 of them children.");
+  doc.actors.push_back({Span{0, 5}, "Hamas", CountryCode::FromString("PSE"), Sector::kREB});
+  doc.places.push_back({Span{26, 30}, "Gaza Strip", CountryCode::FromString("PSE"), PlaceKind::kArea, 31.42, 34.33});
+  Quantity dead;
+  dead.span = {11, 17};
+  dead.category = QuantityCategory::kKilled;
+  dead.value = 20000;
+  dead.claimed_by = 0;
+  dead.place = 0;
+  Quantity children;
+  children.span = {32, 37};
+  children.category = QuantityCategory::kKilled;
+  children.value = 8000;
+  children.who = {46, 54};
+  children.part_of = 0;
+  children.qualifier = Qualifier::kAbout;
+  children.high = 8500.5;
+  doc.quantities = {dead, children};
+  const std::string out = FormatAs("jsonl", doc);
+  EXPECT_NE(out.find("{\"category\":\"killed\",\"value\":20000,\"high\":null,\"qualifier\":\"exact\",\"who\":null,"
+                     "\"part_of\":null,\"claimed_by\":{\"text\":\"Hamas\",\"name\":\"Hamas\",\"country\":\"PSE\","
+                     "\"sector\":\"REB\",\"span\":[0,5]},\"date\":null,\"place\":{\"text\":\"Gaza\",\"name\":"
+                     "\"Gaza Strip\",\"country\":\"PSE\",\"kind\":\"area\",\"lat\":31.42,\"lon\":34.33,"
+                     "\"span\":[26,30]},\"span\":[11,17]}"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"value\":8000,\"high\":8500.5,\"qualifier\":\"about\",\"who\":\"children\",\"part_of\":0"),
+            std::string::npos)
+      << out;
+}
+
+TEST(JsonLines, EventWithNullsAndContexts) {
+  Document doc = ArticleWith("Hamas refused talks.");
+  doc.actors.push_back({Span{0, 5}, "Hamas", CountryCode::FromString("PSE"), Sector::kREB});
+  Event event;
+  event.trigger = {6, 13};
+  event.type = EventType::kReject;
+  event.mode = "meet";
+  event.contexts = {"diplomatic"};
+  event.cameo = "125";
+  event.actor = 0;
+  event.status = EventStatus::kRefused;
+  event.date = DayInterval::Day({2023, 12, 21});
+  doc.events.push_back(event);
+  const std::string out = FormatAs("jsonl", doc);
+  EXPECT_NE(out.find("{\"type\":\"REJECT\",\"mode\":\"meet\",\"context\":[\"diplomatic\"],\"cameo\":\"125\","
+                     "\"actor\":{\"text\":\"Hamas\",\"name\":\"Hamas\",\"country\":\"PSE\",\"sector\":\"REB\","
+                     "\"span\":[0,5]},\"recipient\":null,\"date\":\"2023-12-21\",\"place\":null,"
+                     "\"claimed_by\":null,\"status\":\"refused\",\"trigger\":\"refused\",\"span\":[6,13]}"),
+            std::string::npos)
+      << out;
+}
+
+TEST(JsonLines, CarriedFieldsAndWarningsAppear) {
+  Document doc = ArticleWith("x");
+  doc.date.reset();
+  doc.title = "A \"title\"";
+  doc.url = "https://example.org/a";
+  doc.warnings = {"date \"2023-13-45\" is not a valid YYYY-MM-DD date"};
+  const std::string out = FormatAs("jsonl", doc);
+  EXPECT_EQ(out,
+            "{\"id\":\"a1\",\"date\":null,\"title\":\"A \\\"title\\\"\",\"url\":\"https://example.org/a\","
+            "\"events\":[],\"quantities\":[],\"places\":[],\"times\":[],\"warnings\":[\"date \\\"2023-13-45\\\" is "
+            "not a valid YYYY-MM-DD date\"]}\n");
+}
+
+TEST(EventsCsv, OneRowPerEventWithQuotedFields) {
+  Document doc = ArticleWith("Hamas, the group, refused.");
+  doc.actors.push_back({Span{0, 16}, "Hamas", CountryCode::FromString("PSE"), Sector::kREB});
+  Event event;
+  event.trigger = {18, 25};
+  event.type = EventType::kReject;
+  event.actor = 0;
+  event.status = EventStatus::kRefused;
+  doc.events = {event, event};
+  const std::string out = FormatAs("events-csv", doc);
+  const std::string row = "a1,2023-12-21,REJECT,,,\"Hamas, the group\",PSE,REB,,,,,,,,,,refused,refused,18,25,\n";
+  EXPECT_EQ(out.substr(out.find('\n') + 1), row + row);
+}
+
+TEST(EventsCsv, ErrorDocumentGivesOneRowWithTheError) {
+  Document doc;
+  doc.id = "doc-2";
+  doc.error = "no \"text\" field";
+  const std::string out = FormatAs("events-csv", doc);
+  EXPECT_EQ(out.substr(out.find('\n') + 1), "doc-2,,,,,,,,,,,,,,,,,,,,,\"no \"\"text\"\" field\"\n");
+}
+
+TEST(Formatter, UnknownNameIsAnError) { EXPECT_FALSE(MakeFormatter("xml").ok()); }
+
+TEST(RecordNames, EveryNameParsesBack) {
+  for (int i = 0; i <= static_cast<int>(EventType::kAssault); ++i) {
+    EXPECT_EQ(ParseEventType(EventTypeName(static_cast<EventType>(i))), static_cast<EventType>(i));
+  }
+  for (int i = 1; i <= static_cast<int>(Sector::kHLH); ++i) {
+    EXPECT_EQ(ParseSector(SectorName(static_cast<Sector>(i))), static_cast<Sector>(i));
+  }
+  EXPECT_FALSE(ParseSector(""));
+  EXPECT_EQ(ParseQualifier("more_than"), Qualifier::kMoreThan);
+  EXPECT_EQ(ParseQuantityCategory("participants"), QuantityCategory::kParticipants);
+}
+
+}  // namespace
+}  // namespace annalist
