@@ -12,7 +12,8 @@ namespace annalist {
 
 struct SegmenterOptions {
   // A sentence longer than this many tokens is cut, so no later stage sees unbounded input (a 50 MB article
-  // without punctuation must not go quadratic anywhere).
+  // without punctuation must not go quadratic anywhere). A cut prefers the last comma, semicolon, colon or
+  // dash in the second half of the piece. 0 means no limit.
   uint32_t max_sentence_tokens = 400;
 };
 
