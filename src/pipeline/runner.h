@@ -1,0 +1,42 @@
+// The coding run behind `annalist code`: inputs → readers → pipeline → formatter → output, in input order.
+//
+// Articles are read in batches; each batch is coded and formatted by all threads at once, then written in input
+// order, so the output is the same bytes whatever the thread count.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "annalist/pipeline.h"
+#include "annalist/status.h"
+#include "io/reader.h"
+#include "io/writer.h"
+
+namespace annalist {
+
+struct RunOptions {
+  unsigned threads = 1;       // including the calling thread
+  size_t batch_size = 256;    // articles read, coded and written together
+  ReaderOptions reader;
+};
+
+struct RunStats {
+  uint64_t articles = 0;      // records written, error records included
+  uint64_t errors = 0;        // error records among them
+  uint64_t input_bytes = 0;   // article text bytes coded
+  uint64_t unreadable_inputs = 0;
+};
+
+// Called after every batch with the totals so far (the CLI draws its progress line from it).
+using ProgressCallback = std::function<void(const RunStats&)>;
+
+// Codes every article of `inputs` (files, directories or "-") and writes the records to `sink`.
+// An input that cannot be opened or read is reported through `on_input_error` and skipped; the run goes on
+// with the others and counts it in RunStats::unreadable_inputs. Errors: the first failure to write.
+Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& inputs, const RecordFormatter& formatter,
+                 OutputSink& sink, const RunOptions& options, const ProgressCallback& on_progress,
+                 const std::function<void(const Status&)>& on_input_error, RunStats* stats);
+
+}  // namespace annalist
