@@ -87,11 +87,9 @@ std::vector<Flag> CodeFlags(CodeCommand& command) {
        }},
       {"input-format", "FORMAT", "auto (default: from the name and content), jsonl, csv or text",
        [&](std::string_view v) {
-         if (v == "auto") command.run.reader.format = InputFormat::kAuto;
-         else if (v == "jsonl") command.run.reader.format = InputFormat::kJsonLines;
-         else if (v == "csv") command.run.reader.format = InputFormat::kCsv;
-         else if (v == "text") command.run.reader.format = InputFormat::kDatedText;
-         else return Status::InvalidInput("use auto, jsonl, csv or text");
+         const std::optional<InputFormat> format = ParseInputFormat(v);
+         if (!format) return Status::InvalidInput("use auto, jsonl, csv or text");
+         command.run.reader.format = *format;
          return Status::Ok();
        }},
       {"max-article-bytes", "N", "an article longer than N bytes becomes an error record (default 16777216)",

@@ -70,6 +70,12 @@ char32_t DecodeUtf8(std::string_view text, size_t pos, int* length) {
     *length = 1;
     return lead;
   }
+  // Truncated input breaks the precondition; answer U+FFFD rather than read past the end.
+  const size_t needed = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (pos + needed > text.size()) {
+    *length = 1;
+    return kReplacementCharacter;
+  }
   if (lead < 0xE0) {
     *length = 2;
     return ((lead & 0x1F) << 6) | (byte(pos + 1) & 0x3F);
