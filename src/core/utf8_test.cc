@@ -65,3 +65,32 @@ TEST(Utf8Index, EmptyTextAndBlockBoundaries) {
 
 }  // namespace
 }  // namespace annalist
+
+namespace annalist {
+namespace {
+
+TEST(Utf8Index, AgreesWithANaiveCountOnRandomText) {
+  const char32_t alphabet[] = {U'a', U' ', U'\u00e9', U'\u2013', U'\u201c', U'\U0001F600', U'\u0627'};
+  uint32_t seed = 7;
+  for (int round = 0; round < 20; ++round) {
+    std::string text;
+    std::vector<uint32_t> code_point_at;  // code points before each byte offset
+    for (int i = 0; i < 300 + round * 37; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      const size_t before = text.size();
+      AppendUtf8(alphabet[(seed >> 16) % 7], text);
+      for (size_t b = before; b < text.size(); ++b) code_point_at.push_back(static_cast<uint32_t>(i));
+    }
+    code_point_at.push_back(code_point_at.empty() ? 0 : code_point_at.back() + 1);
+    const Utf8Index index(text);
+    for (size_t b = 0; b <= text.size(); ++b) {
+      // A character's first byte maps to its own index; the writer only asks at character boundaries.
+      if (b == text.size() || (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) {
+        ASSERT_EQ(index.CodePointOffset(static_cast<uint32_t>(b)), code_point_at[b]) << "round " << round;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annalist

@@ -157,7 +157,10 @@ class Scanner {
       const uint32_t lower = in_range('a', 'z');
       const uint32_t run = static_cast<uint32_t>(std::countr_one(upper | lower | in_range('0', '9')));
       const uint32_t in_run = (1u << run) - 1;  // run <= 16
-      shape.upper += static_cast<uint32_t>(std::popcount(upper & in_run));
+      // Only "none, one, two or more" matters (kTokenAllCaps); std::popcount would be a libgcc call without
+      // -mpopcnt, which the default flags do not assume.
+      const uint32_t upper_in_run = upper & in_run;
+      shape.upper += (upper_in_run != 0) + ((upper_in_run & (upper_in_run - 1)) != 0);
       shape.lower |= (lower & in_run) != 0;
       pos += run;
       if (run < 16) return pos;

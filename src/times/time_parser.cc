@@ -16,6 +16,10 @@ using FW = FunctionWord;
 
 void Parser::Run() {
   const uint32_t count = static_cast<uint32_t>(tokens_.size());
+  words_.resize(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    words_[i] = tokens_[i].kind == TokenKind::kWord ? lexicon_.Lookup(Text(i)) : WordEntry{};
+  }
   uint32_t sentence = 0;
   for (uint32_t i = 0; i < count;) {
     while (sentence < doc_.sentences.size() && doc_.sentences[sentence].token_end <= i) ++sentence;

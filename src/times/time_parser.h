@@ -88,10 +88,7 @@ class Parser {
   bool Capitalized(uint32_t i) const { return tokens_[i].has(kTokenCapitalized); }
   bool Tight(uint32_t i) const { return !tokens_[i].has(kTokenSpaceBefore); }  // no space before token i
 
-  WordEntry Word(uint32_t i) const {
-    if (!Valid(i) || tokens_[i].kind != TokenKind::kWord) return {};
-    return lexicon_.Lookup(Text(i));
-  }
+  WordEntry Word(uint32_t i) const { return Valid(i) ? words_[i] : WordEntry{}; }
   bool Is(uint32_t i, FunctionWord word) const { return Word(i).is(word); }
   bool IsPunct(uint32_t i, std::string_view text) const {
     return Valid(i) && Kind(i) == TokenKind::kPunct && Text(i) == text;
@@ -276,6 +273,8 @@ class Parser {
   const bool has_date_;
   const CivilDate today_;
   uint32_t limit_ = 0;                     // end of the current sentence (tokens)
+  // Each token's vocabulary entry, looked up once: the parser asks about the same token many times.
+  std::vector<WordEntry> words_;
   uint32_t sentence_begin_ = 0;            // its first token
   bool in_quote_ = false;                  // inside a direct quotation
   std::optional<DayInterval> last_named_;  // the value of the last mention, for "two days later"
