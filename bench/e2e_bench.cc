@@ -166,24 +166,57 @@ int Main(int argc, char** argv) {
   std::printf("------------------------------------------------------------------------------------------\n");
   std::printf("%-28s %8s %10s %12s %12s %12s\n", "workload", "threads", "MB/s", "articles/s", "us/article",
               "peak MB");
+  // Each pipeline prefix on one thread (the differences are the stages' shares: "until times" minus "until
+  // text" is the times stage), then everything on every thread count asked for.
+  struct Workload {
+    std::string name;
+    std::string until;
+    unsigned threads;
+  };
+  std::vector<Workload> workloads;
+  for (const char* until : {"none", "text", "times", "places", "actors", "figures"}) {
+    workloads.push_back({std::string("until ") + until, until, 1});
+  }
+  for (unsigned threads : options.threads) workloads.push_back({"all stages", "events", threads});
+
   int failures = 0;
-  for (unsigned threads : options.threads) {
+  const double mb = static_cast<double>(corpus->bytes) / 1e6;
+  double all_one_thread = 0;
+  std::vector<std::pair<std::string, double>> prefix_seconds;
+  for (const Workload& workload : workloads) {
     Measurement best;
     best.seconds = 1e300;
     for (int run = 0; run < options.runs; ++run) {
-      const Measurement m = RunOnce({options.annalist, "code", corpus->path, "--threads", std::to_string(threads),
-                                     "--quiet", "--out", "/dev/null"});
+      const Measurement m =
+          RunOnce({options.annalist, "code", corpus->path, "--threads", std::to_string(workload.threads), "--until",
+                   workload.until, "--quiet", "--out", "/dev/null"});
       if (m.exit_status != 0) {
         std::fprintf(stderr, "annalist exited with status %d\n", m.exit_status);
         ++failures;
       }
       if (m.seconds < best.seconds) best = m;
     }
-    const double mb = static_cast<double>(corpus->bytes) / 1e6;
-    std::printf("%-28s %8u %10.1f %12.0f %12.1f %12.1f\n", "code guardian jsonl", threads, mb / best.seconds,
-                static_cast<double>(corpus->articles) / best.seconds,
+    if (workload.threads == 1) {
+      if (workload.until == "events") all_one_thread = best.seconds;
+      else prefix_seconds.emplace_back(workload.until, best.seconds);
+    }
+    std::printf("%-28s %8u %10.1f %12.0f %12.1f %12.1f\n", workload.name.c_str(), workload.threads,
+                mb / best.seconds, static_cast<double>(corpus->articles) / best.seconds,
                 best.seconds * 1e6 / static_cast<double>(corpus->articles),
                 static_cast<double>(best.peak_rss_kb) / 1024.0);
+  }
+  if (all_one_thread > 0) {
+    // Share of the one-thread run taken by reading+writing and by each stage (differences of the prefixes).
+    std::printf("------------------------------------------------------------------------------------------\n");
+    std::printf("share of one-thread time: ");
+    double previous = 0;
+    prefix_seconds.emplace_back("events", all_one_thread);
+    for (const auto& [until, seconds] : prefix_seconds) {
+      const char* label = until == "none" ? "read+write" : until.c_str();
+      std::printf("%s %.0f%%  ", label, 100.0 * std::max(0.0, seconds - previous) / all_one_thread);
+      previous = seconds;
+    }
+    std::printf("\n");
   }
   return failures == 0 ? 0 : 1;
 }

@@ -9,16 +9,29 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "annalist/document.h"
 #include "annalist/status.h"
 
 namespace annalist {
 
+// The stages, in pipeline order. A stage needs every stage before it.
+enum class Stage : uint8_t { kText, kTimes, kPlaces, kActors, kFigures, kEvents };
+inline constexpr int kStageCount = 6;
+
 struct PipelineOptions {
   // A sentence longer than this many tokens is cut into pieces (a budget against hostile input).
   uint32_t max_sentence_tokens = 400;
+  // The last stage to run; std::nullopt runs none (read and write only). Earlier stages always run, since
+  // each needs the layers before it. For speed when only some layers are wanted, and to measure each stage.
+  std::optional<Stage> last_stage = Stage::kEvents;
 };
+
+// "text", "times", "places", "actors", "figures", "events"; and back (nullopt for an unknown name).
+std::string_view StageName(Stage stage);
+std::optional<Stage> ParseStage(std::string_view name);
 
 class Pipeline {
  public:
@@ -31,9 +44,11 @@ class Pipeline {
 
  private:
   struct Stages;
-  explicit Pipeline(std::unique_ptr<const Stages> stages);
+  Pipeline(std::unique_ptr<const Stages> stages, std::optional<Stage> last_stage);
+  bool Runs(Stage stage) const { return last_stage_ && *last_stage_ >= stage; }
 
   std::unique_ptr<const Stages> stages_;
+  std::optional<Stage> last_stage_;
 };
 
 }  // namespace annalist

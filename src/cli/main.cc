@@ -42,6 +42,7 @@ struct CodeCommand {
   std::string format = "jsonl";
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   RunOptions run;
+  PipelineOptions pipeline;
   bool quiet = false;
   bool strict = false;
   bool help = false;
@@ -94,6 +95,19 @@ std::vector<Flag> CodeFlags(CodeCommand& command) {
        }},
       {"max-article-bytes", "N", "an article longer than N bytes becomes an error record (default 16777216)",
        [&](std::string_view v) { return ParseUnsigned(v, 1, uint64_t{1} << 32, &command.run.reader.max_article_bytes); }},
+      {"until", "STAGE", "run the stages up to STAGE only: none (read and write), text, times, places, actors, figures "
+                         "or events (default)",
+       [&](std::string_view v) {
+         if (v == "none") {
+           command.pipeline.last_stage.reset();
+           return Status::Ok();
+         }
+         command.pipeline.last_stage = ParseStage(v);
+         if (!command.pipeline.last_stage) {
+           return Status::InvalidInput("use none, text, times, places, actors, figures or events");
+         }
+         return Status::Ok();
+       }},
       {"strict", "", "exit with status 1 when any record is an error record",
        [&](std::string_view) { command.strict = true; return Status::Ok(); }},
       {"quiet", "", "no progress line on standard error",
@@ -147,7 +161,7 @@ int RunCode(const std::vector<std::string>& args) {
     std::fprintf(stderr, "annalist code: %s\n", files.status().message().c_str());
     return kExitIO;
   }
-  auto pipeline = Pipeline::Create();
+  auto pipeline = Pipeline::Create(command.pipeline);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annalist code: %s\n", pipeline.status().ToString().c_str());
     return kExitIO;

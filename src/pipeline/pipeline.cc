@@ -15,16 +15,30 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   SegmenterOptions segmenter_options;
   segmenter_options.max_sentence_tokens = options.max_sentence_tokens;
   auto stages = std::make_unique<const Stages>(Stages{Segmenter(segmenter_options), TimeTagger()});
-  return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages), options.last_stage));
 }
 
-Pipeline::Pipeline(std::unique_ptr<const Stages> stages) : stages_(std::move(stages)) {}
+Pipeline::Pipeline(std::unique_ptr<const Stages> stages, std::optional<Stage> last_stage)
+    : stages_(std::move(stages)), last_stage_(last_stage) {}
 Pipeline::~Pipeline() = default;
 
 void Pipeline::Process(Document& doc) const {
   if (doc.is_error()) return;
-  stages_->segmenter.Process(doc);
-  stages_->time_tagger.Process(doc);
+  if (Runs(Stage::kText)) stages_->segmenter.Process(doc);
+  if (Runs(Stage::kTimes)) stages_->time_tagger.Process(doc);
+}
+
+namespace {
+constexpr std::string_view kStageNames[kStageCount] = {"text", "times", "places", "actors", "figures", "events"};
+}  // namespace
+
+std::string_view StageName(Stage stage) { return kStageNames[static_cast<int>(stage)]; }
+
+std::optional<Stage> ParseStage(std::string_view name) {
+  for (int i = 0; i < kStageCount; ++i) {
+    if (kStageNames[i] == name) return static_cast<Stage>(i);
+  }
+  return std::nullopt;
 }
 
 }  // namespace annalist
