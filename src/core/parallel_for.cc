@@ -53,6 +53,12 @@ void ParallelFor::Run(size_t n, const std::function<void(size_t, unsigned)>& bod
     for (size_t i = 0; i < n; ++i) body(i, 0);
     return;
   }
+  Start(n, body);
+  Drain(0);
+  Wait();
+}
+
+void ParallelFor::Start(size_t n, const std::function<void(size_t, unsigned)>& body) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     body_ = &body;
@@ -61,10 +67,12 @@ void ParallelFor::Run(size_t n, const std::function<void(size_t, unsigned)>& bod
     ++generation_;
   }
   work_ready_.notify_all();
-  Drain(0);
+}
+
+void ParallelFor::Wait() {
   std::unique_lock<std::mutex> lock(mutex_);
-  // Every index is taken once next_ reaches size_; wait until the workers still running one have finished.
-  work_done_.wait(lock, [&] { return busy_ == 0; });
+  // Every index is taken once next_ reaches size_; then wait until the workers still running one have finished.
+  work_done_.wait(lock, [&] { return next_ >= size_ && busy_ == 0; });
   body_ = nullptr;
 }
 

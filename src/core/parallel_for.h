@@ -25,6 +25,12 @@ class ParallelFor {
   // out one at a time, so uneven items balance. Not reentrant: one Run at a time.
   void Run(size_t n, const std::function<void(size_t index, unsigned slot)>& body);
 
+  // The same work without the calling thread: the worker threads (slots 1 .. threads()-1) do it all while the
+  // caller goes on with something else (reading the next batch, writing the last), until Wait(). `body` must
+  // outlive the Wait(). REQUIRES: threads() >= 2; one Start at a time, each followed by a Wait.
+  void Start(size_t n, const std::function<void(size_t index, unsigned slot)>& body);
+  void Wait();
+
  private:
   void WorkerLoop(unsigned slot);
   void Drain(unsigned slot);

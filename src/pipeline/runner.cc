@@ -41,6 +41,35 @@ class ArticleStream {
 
 }  // namespace
 
+namespace {
+
+// One batch of articles and their formatted records. Two of them alternate: while the workers code one, the
+// calling thread writes the one before and reads the one after.
+struct Batch {
+  std::vector<Document> docs;
+  std::vector<std::string> outputs;
+  size_t count = 0;
+};
+
+size_t ReadBatch(ArticleStream& articles, Batch& batch) {
+  batch.count = 0;
+  while (batch.count < batch.docs.size() && articles.Next(batch.docs[batch.count])) ++batch.count;
+  return batch.count;
+}
+
+Status WriteBatch(const Batch& batch, OutputSink& sink, RunStats* stats) {
+  for (size_t i = 0; i < batch.count; ++i) {
+    Status status = sink.Write(batch.outputs[i]);
+    if (!status.ok()) return status;
+    ++stats->articles;
+    stats->errors += batch.docs[i].is_error();
+    stats->input_bytes += batch.docs[i].text.size();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& inputs, const RecordFormatter& formatter,
                  OutputSink& sink, const RunOptions& options, const ProgressCallback& on_progress,
                  const std::function<void(const Status&)>& on_input_error, RunStats* stats) {
@@ -48,28 +77,43 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   Status status = sink.Write(formatter.Header());
   if (!status.ok()) return status;
 
-  ParallelFor workers(std::max(1u, options.threads));
+  // --threads N gives N coding threads; the calling thread reads and writes alongside them.
+  ParallelFor workers(std::max(1u, options.threads) + 1);
   ArticleStream articles(inputs, options.reader, on_input_error, stats);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
   // Reused across batches: Documents and output strings keep their capacity.
-  std::vector<Document> batch(batch_size);
-  std::vector<std::string> outputs(batch_size);
-  for (;;) {
-    size_t count = 0;
-    while (count < batch_size && articles.Next(batch[count])) ++count;
-    if (count == 0) break;
-    workers.Run(count, [&](size_t i, unsigned /*slot*/) {
-      outputs[i].clear();
-      pipeline.Process(batch[i]);
-      formatter.Format(batch[i], outputs[i]);
-    });
-    for (size_t i = 0; i < count; ++i) {
-      status = sink.Write(outputs[i]);
-      if (!status.ok()) return status;
-      ++stats->articles;
-      stats->errors += batch[i].is_error();
-      stats->input_bytes += batch[i].text.size();
+  Batch batches[2];
+  for (Batch& batch : batches) {
+    batch.docs.resize(batch_size);
+    batch.outputs.resize(batch_size);
+  }
+  // While the workers code one batch, this thread writes the batch coded before it and then reads the next
+  // into the same buffers.
+  Batch* coding = &batches[0];
+  Batch* other = &batches[1];
+  bool other_is_coded = false;
+  std::function<void(size_t, unsigned)> code_one;
+  ReadBatch(articles, *coding);
+  while (coding->count > 0) {
+    code_one = [&pipeline, &formatter, batch = coding](size_t i, unsigned /*slot*/) {
+      batch->outputs[i].clear();
+      pipeline.Process(batch->docs[i]);
+      formatter.Format(batch->docs[i], batch->outputs[i]);
+    };
+    workers.Start(coding->count, code_one);
+    if (other_is_coded) {
+      status = WriteBatch(*other, sink, stats);
+      if (on_progress) on_progress(*stats);
     }
+    if (status.ok()) ReadBatch(articles, *other);
+    workers.Wait();
+    if (!status.ok()) return status;
+    std::swap(coding, other);
+    other_is_coded = true;
+  }
+  if (other_is_coded) {
+    status = WriteBatch(*other, sink, stats);
+    if (!status.ok()) return status;
     if (on_progress) on_progress(*stats);
   }
   return Status::Ok();

@@ -97,5 +97,13 @@ TEST(Golden, OutputIsTheSameBytesWhateverTheThreadCount) {
   }
 }
 
+TEST(Golden, GuardianSampleIsTheSameBytesWhateverTheThreadCount) {
+  const fs::path sample = fs::path(ANNALIST_SHARED_DIR) / "data" / "guardian" / "guardian-sample.csv";
+  if (!fs::exists(sample)) GTEST_SKIP() << "no " << sample;
+  const std::string one = Code(sample, 1);
+  EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 200);
+  EXPECT_EQ(one, Code(sample, 3));
+}
+
 }  // namespace
 }  // namespace annalist
