@@ -31,6 +31,10 @@ void Parser::Run() {
       sentence_begin_ = i;
     }
     TrackQuotes(i);
+    if (CannotStartTime(i)) {
+      ++i;
+      continue;
+    }
     std::optional<Parsed> parsed = ParseAt(i);
     if (parsed && (has_date_ || !parsed->relative)) {
       if (doc_.times.size() >= options_.max_times_per_document) return;

@@ -120,6 +120,17 @@ class Parser {
   // The longest expression starting at token i.
   std::optional<Parsed> ParseAt(uint32_t i);
 
+  // A cheap test that ParseAt(i) would find nothing: punctuation, and words outside the vocabulary that
+  // ParseUnlisted cannot take ("mid-…", decades). Most tokens of an article stop here.
+  bool CannotStartTime(uint32_t i) const {
+    const Token& token = tokens_[i];
+    if (token.kind == TokenKind::kNumber) return false;
+    if (token.kind != TokenKind::kWord) return true;
+    if (words_[i].kind != WordKind::kNone) return false;
+    const char first = doc_.text[token.begin];
+    return !(first == 'm' || first == 'M' || first == '1' || first == '2');
+  }
+
   // A core: the expressions that "in", "since", "between" and the qualifiers wrap.
   std::optional<Parsed> ParseCore(uint32_t i);
 
