@@ -1,0 +1,622 @@
+// Place recognition: a gazetteer of 200,000 towns hit by every capitalised word, kept honest by context.
+//
+// The idea. Every word token is cut at its hyphens into pieces ("Aleppo-Hama" → Aleppo, Hama; "United
+// States-backed" → United, States, backed), and each piece is normalised once (normalize.h). From every
+// capitalised piece the matcher hashes one more piece at a time and probes the gazetteer, reading on only
+// while the probe says some longer key continues that way (prefix marks), and keeps the longest whole key
+// whose pieces are all capitalised, short connectors ("al", "ez", "of") or feature words ("camp",
+// "river"). No string is built and nothing is allocated per token: one scratch buffer and one vector of
+// pieces per document.
+//
+// Which raw matches are places. A name is taken when it is *strong*: a country, an entry of the project's
+// supplement, a capital, a division named with several words or in a country the article names, or a town
+// of at least PlaceOptions::strong_population people. A *weak* name (a smaller town) needs a country the
+// article already names (its "anchors": countries, supplement places and demonyms, which are not places but
+// say "this is about Syria") and, when it is one word, no capitalised neighbour (so "Jeremy Hunt" and
+// "Victoria Beckham" are people). Everywhere, a name is refused after a title ("Mr", "President"), before an
+// organisation head ("Post", "Party", "Forces") or after "Bank of" and the like; a blocked phrase of the
+// supplement ("White House", "Gulf war", "Islamic State") swallows its words; demonyms are never places.
+// A one-word name that is also a common word or given name (data/places/ambiguous.txt: Mark, Hope, Jordan)
+// needs more: no capitalised neighbour, not seen elsewhere in the article as a surname ("Bashar al-Assad" →
+// "Assad" is a person throughout), not written elsewhere in lower case ("hope") when it opens a sentence, and
+// unless it is a country or capital, an anchored country. Names of two letters or three are taken only in
+// capitals and only as countries ("US", "UK"): never "Of", "Us", "Hit".
+//
+// Disambiguation. Among the entries of a key the best score wins: countries first, then the supplement
+// (whose spellings are the news ones: bare "Gaza" is the Strip), then towns by population with a bonus for
+// capitals and division seats, divisions below big towns of the same name (bare "Idlib" is a city, "Idlib
+// province" the division: a following "province", "governorate", "region", "oblast" or "district" joins the
+// span and prefers the division), and a large bonus for an anchored country ("Tripoli" with Lebanon named
+// is Lebanon's). Alternate names (other languages' exonyms) score below a name proper.
+//
+// Limits. Person names made of two place names ("Jordan Peterson" aside) and single-word towns that are
+// surnames in an article that never gives the first name are the main residual errors; so are headlines in
+// title case. Regional phrases keep the gold convention: "southern Israel" is the mention "Israel".
+#include "places/place_recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "places/normalize.h"
+
+namespace annalist {
+namespace {
+
+using places::EntryKind;
+using places::EntryRecord;
+
+enum PieceFlag : uint8_t {
+  kPieceCap = 1 << 0,            // first letter upper case
+  kPieceAllCaps = 1 << 1,        // two or more letters, all upper case
+  kPieceSentenceStart = 1 << 2,  // the first word of a sentence or line
+  kPieceJoinPrev = 1 << 3,       // follows the previous piece with only a space or a hyphen between
+  kPieceInTime = 1 << 4,         // inside a time expression
+  kPieceAbbrev = 1 << 5,         // written with periods ("U.S.")
+};
+
+struct Piece {
+  uint32_t begin = 0, end = 0;  // bytes of doc.text
+  uint32_t key_begin = 0;       // bytes of the normalised scratch
+  uint16_t key_size = 0;
+  uint8_t flags = 0;
+  uint32_t match = kNone;  // raw match covering the piece
+  uint32_t token = 0;      // index into doc.tokens
+  bool has(PieceFlag f) const { return (flags & f) != 0; }
+};
+
+struct RawMatch {
+  uint32_t first = 0, last = 0;  // pieces, inclusive
+  Gazetteer::Hit hit;
+};
+
+constexpr std::string_view kTitles[] = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "gen", "general", "prince",
+    "princess", "king", "queen", "sheikh", "senator", "sen", "rep", "judge", "colonel", "col", "capt", "captain",
+    "lt", "sgt", "rabbi", "imam", "father", "pope", "minister", "secretary", "governor", "gov", "mayor",
+    "chancellor", "ambassador", "commander", "premier", "emir", "ayatollah", "cardinal", "professor", "prof",
+    "brig", "maj", "major", "sergeant", "lieutenant", "officer", "speaker", "envoy", "chief", "st"};
+// Capitalised words that end organisation, press and event names: the place before them is part of a name.
+constexpr std::string_view kOrganisationHeads[] = {
+    "party", "workers", "front", "movement", "liberation", "brigade", "brigades", "battalion", "army", "corps",
+    "guard", "guards", "forces", "force", "fc", "united", "airways", "airlines", "times", "post", "herald",
+    "tribune", "journal", "gazette", "observer", "telegraph", "declaration", "accord", "accords", "convention",
+    "conventions", "protocol", "treaty", "war", "bank", "university", "college", "club", "council", "company",
+    "corporation", "group", "institute", "foundation", "review", "daily", "today", "news", "radio", "tv",
+    "television", "agency", "stock", "exchange", "index", "symphony", "orchestra", "festival", "marathon",
+    "olympics", "games", "cup", "open", "prize", "award", "street", "avenue", "road", "square", "hospital"};
+// Lower-case words after a name that make it part of an event or organisation name ("Gulf war", "Astana
+// group", "Rome statute").
+constexpr std::string_view kLowerCaseHeads[] = {"war", "group", "statute", "format", "process"};
+// Words before a place name that say "a place follows": prepositions of place and motion, and a few verbs.
+constexpr std::string_view kLocatives[] = {
+    "in", "at", "near", "from", "outside", "into", "towards", "toward", "around", "across", "via", "through",
+    "inside", "within", "beyond", "reached", "fled", "entered", "captured", "seized", "besieged", "shelled",
+    "bombed", "northern", "southern", "eastern", "western", "central"};
+// "of" is locative after these ("the town of Hajin", "east of Raqqa"); "to" after these ("travelled to").
+constexpr std::string_view kOfPlaceNouns[] = {
+    "town", "city", "village", "province", "governorate", "region", "district", "suburb", "suburbs", "outskirts",
+    "parts", "part", "east", "west", "north", "south", "centre", "center", "capital", "streets", "residents",
+    "people", "battle", "siege", "fall", "liberation", "countryside", "area", "neighbourhood", "port"};
+constexpr std::string_view kToMotion[] = {"travelled", "traveled", "returned", "flew", "fled", "moved", "went",
+                                          "came", "deployed", "sent", "back", "way", "trip", "journey", "road",
+                                          "route", "heading", "headed", "bound", "return", "travel", "go"};
+// Heads before "of" whose complement is part of the name ("Bank of England", "University of Chicago").
+constexpr std::string_view kOfHeads[] = {"bank", "university", "college", "church", "museum", "institute",
+                                         "school", "duke", "duchess", "earl", "prince", "princess",
+                                         "archbishop", "bishop", "diocese", "battle", "siege", "treaty"};
+// Lower-case words allowed inside a multi-word key ("Rukban camp", "Jabalia refugee camp").
+constexpr std::string_view kFeatureWords[] = {"camp", "river", "refugee", "detention", "displacement", "city",
+                                              "sea", "valley", "crossing", "corridor", "desert", "peninsula",
+                                              "strip", "plains", "air", "base", "airbase", "province",
+                                              "region", "neighbourhood", "district", "checkpoint", "health",
+                                              "ministry", "accords", "war", "occupied", "eastern", "group"};
+// A word after a name that joins its span; the first seven prefer a division.
+constexpr std::string_view kSuffixWords[] = {"province", "governorate", "region", "oblast", "district",
+                                             "county", "prefecture", "camp", "river"};
+constexpr size_t kAdminSuffixCount = 7;
+// Connectors skipped when looking for the given name before a surname ("Bashar al-Assad").
+constexpr std::string_view kNameConnectors[] = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von",
+                                                "da", "di", "le", "la", "del", "der", "du", "ben"};
+
+// Arabic articles, which open a name in lower case ("al-Hawl camp", "el-Fasher").
+constexpr std::string_view kArticles[] = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash"};
+// Words that open sentences in capitals without being names: never a given name before a place.
+constexpr std::string_view kFunctionWords[] = {
+    "the", "in", "at", "on", "for", "from", "but", "and", "as", "after", "by", "with", "to", "when", "while",
+    "if", "since", "during", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",
+    "his", "her", "their", "our", "across", "near", "outside", "inside", "into", "over", "under", "between",
+    "both", "meanwhile", "then", "now", "also", "yet", "so", "last", "next", "north", "south", "east", "west",
+    "central", "northern", "southern", "eastern", "western", "of", "or", "before", "against", "via", "like",
+    "unlike", "neither", "nor", "either", "all", "many", "most", "some", "every", "each", "no", "not", "where",
+    "why", "how", "what", "who", "there", "here", "once", "throughout", "beyond", "towards", "toward", "until"};
+
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view word) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// A first letter outside ASCII: upper case when the code point is a Latin capital (Ś, Ş, Ż, Ḩ …). Latin-1
+// capitals are U+00C0..U+00DE; in Latin Extended-A and Additional, capitals are the even code points.
+bool IsNonAsciiUpper(std::string_view s) {
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  if (s.size() < 2) return false;
+  const auto b1 = static_cast<unsigned char>(s[1]);
+  if (b0 == 0xC3) return b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97;
+  if (b0 == 0xC4 || b0 == 0xC5) return (b1 & 1) == 0;
+  if (b0 == 0xE1 && s.size() >= 3 && (b1 == 0xB8 || b1 == 0xB9 || b1 == 0xBA || b1 == 0xBB)) {
+    return (static_cast<unsigned char>(s[2]) & 1) == 0;
+  }
+  return false;
+}
+
+class DocumentMatcher {
+ public:
+  DocumentMatcher(const Gazetteer& gazetteer, const PlaceOptions& options, Document& doc)
+      : gaz_(gazetteer), options_(options), doc_(doc) {}
+
+  void Run() {
+    BuildPieces();
+    MarkTimes();
+    FindRawMatches();
+    CollectEvidence();
+    Decide();
+  }
+
+ private:
+  std::string_view Key(const Piece& p) const { return std::string_view(keys_).substr(p.key_begin, p.key_size); }
+  uint64_t PieceHash(uint32_t i) const { return places::HashKey(Key(pieces_[i])); }
+  bool Joined(uint32_t i) const { return i < pieces_.size() && pieces_[i].has(kPieceJoinPrev); }
+
+  void AddPiece(uint32_t begin, uint32_t end, uint8_t flags, uint32_t token) {
+    if (begin >= end) return;
+    const std::string_view text = std::string_view(doc_.text).substr(begin, end - begin);
+    Piece p;
+    p.begin = begin;
+    p.end = end;
+    p.flags = flags;
+    p.token = token;
+    p.key_begin = static_cast<uint32_t>(keys_.size());
+    if (!places::AppendKey(text, keys_)) keys_.resize(p.key_begin);  // foreign script: an empty key
+    if (keys_.size() - p.key_begin > 0xFFFF) keys_.resize(p.key_begin);
+    p.key_size = static_cast<uint16_t>(keys_.size() - p.key_begin);
+    if (IsAsciiUpper(text[0]) || IsNonAsciiUpper(text)) p.flags |= kPieceCap;
+    uint32_t upper = 0, lower = 0;
+    for (char c : text) upper += IsAsciiUpper(c), lower += IsAsciiLower(c);
+    if (upper >= 2 && lower == 0) p.flags |= kPieceAllCaps;
+    if (text.find('.') != std::string_view::npos) p.flags |= kPieceAbbrev;
+    pieces_.push_back(p);
+  }
+
+  void BuildPieces() {
+    pieces_.reserve(doc_.tokens.size() + 16);
+    keys_.reserve(doc_.text.size());
+    for (const Sentence& sentence : doc_.sentences) {
+      bool sentence_start = true;
+      bool previous_was_word = false;
+      for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+        const Token& token = doc_.tokens[t];
+        if (token.kind != TokenKind::kWord || token.has(kTokenPossessive)) {
+          // A hyphen written tight between two words ("Iran-Iraq") joins them like an inner hyphen.
+          const bool tight_hyphen = token.end == token.begin + 1 && doc_.text[token.begin] == '-' &&
+                                    !token.has(kTokenSpaceBefore) && t + 1 < sentence.token_end &&
+                                    !doc_.tokens[t + 1].has(kTokenSpaceBefore);
+          if (!tight_hyphen) previous_was_word = false;
+          continue;
+        }
+        uint8_t flags = 0;
+        if (sentence_start || token.has(kTokenNewlineBefore)) flags |= kPieceSentenceStart;
+        if (previous_was_word && !token.has(kTokenNewlineBefore)) flags |= kPieceJoinPrev;
+        sentence_start = false;
+        previous_was_word = true;
+        // Cut at hyphens: each part is a piece, joined to the one before.
+        uint32_t start = token.begin;
+        for (uint32_t b = token.begin; b < token.end; ++b) {
+          if (doc_.text[b] == '-') {
+            AddPiece(start, b, flags, t);
+            flags = kPieceJoinPrev;
+            start = b + 1;
+          }
+        }
+        AddPiece(start, token.end, flags, t);
+      }
+    }
+  }
+
+  void MarkTimes() {
+    size_t t = 0;
+    for (Piece& p : pieces_) {
+      while (t < doc_.times.size() && doc_.times[t].span.end <= p.begin) ++t;
+      if (t < doc_.times.size() && doc_.times[t].span.begin < p.end) p.flags |= kPieceInTime;
+    }
+  }
+
+  // A piece may sit inside a multi-word name when capitalised, a short connector or a feature word.
+  bool InnerPieceOk(const Piece& p) const {
+    if (p.has(kPieceCap) || p.has(kPieceAllCaps)) return true;
+    const std::string_view key = Key(p);
+    return key.size() <= 3 || In(kFeatureWords, key);
+  }
+
+  void FindRawMatches() {
+    for (uint32_t i = 0; i < pieces_.size();) {
+      const Piece& start = pieces_[i];
+      const bool capitalised = start.has(kPieceCap) || start.has(kPieceAllCaps);
+      // Cheap tests first: most pieces are lower-case words.
+      const bool article_start = !capitalised && start.key_size <= 3 && Joined(i + 1) &&
+                                 pieces_[i + 1].has(kPieceCap) && In(kArticles, Key(start));
+      if (!(capitalised || article_start) || start.has(kPieceInTime) || start.key_size == 0 ||
+          (In(kFunctionWords, Key(start)) && !Joined(i + 1))) {
+        ++i;
+        continue;
+      }
+      uint64_t hash = places::HashContinue(places::kHashSeed, Key(start));
+      RawMatch best;
+      bool found = false;
+      for (uint32_t j = i; j < pieces_.size() && j - i < options_.max_name_words; ++j) {
+        if (j > i) {
+          if (!Joined(j) || pieces_[j].has(kPieceInTime) || !InnerPieceOk(pieces_[j])) break;
+          hash = places::HashContinue(hash, std::string_view(&places::kKeySeparator, 1));
+          hash = places::HashContinue(hash, Key(pieces_[j]));
+        }
+        const Gazetteer::Hit hit = gaz_.Find(places::FinishHash(hash));
+        const bool last_ok = j == i || pieces_[j].has(kPieceCap) || pieces_[j].has(kPieceAllCaps) ||
+                             In(kFeatureWords, Key(pieces_[j]));
+        if ((hit.flags & places::kSlotKey) && !hit.postings.empty() && last_ok) {
+          best = {i, j, hit};
+          found = true;
+        }
+        if (!(hit.flags & places::kSlotPrefix)) break;
+      }
+      if (!found) {
+        ++i;
+        continue;
+      }
+      for (uint32_t k = best.first; k <= best.last; ++k) pieces_[k].match = static_cast<uint32_t>(matches_.size());
+      matches_.push_back(best);
+      i = best.last + 1;
+    }
+  }
+
+  bool HasKind(const RawMatch& m, EntryKind kind) const {
+    for (uint32_t p : m.hit.postings) {
+      if (static_cast<EntryKind>(gaz_.entry(p & places::kPostingEntryMask).kind) == kind) return true;
+    }
+    return false;
+  }
+
+  void AddAnchor(const EntryRecord& e) {
+    if (e.country[0] == 0) return;
+    const CountryCode c = Gazetteer::Country(e);
+    if (std::find(anchors_.begin(), anchors_.end(), c) == anchors_.end()) anchors_.push_back(c);
+  }
+  bool Anchored(const EntryRecord& e) const {
+    return e.country[0] != 0 && std::find(anchors_.begin(), anchors_.end(), Gazetteer::Country(e)) != anchors_.end();
+  }
+
+  // The capitalised piece before `i` that would be a given name or title: skips name connectors.
+  uint32_t NameBefore(uint32_t i) const {
+    uint32_t k = i;
+    while (k > 0 && pieces_[k].has(kPieceJoinPrev)) {
+      --k;
+      if (!In(kNameConnectors, Key(pieces_[k])) || pieces_[k].has(kPieceCap)) return k;
+    }
+    return kNone;
+  }
+
+  // Anchored countries, surnames and the words the article writes in lower case.
+  void CollectEvidence() {
+    for (const RawMatch& m : matches_) {
+      const bool single = m.first == m.last;
+      for (uint32_t p : m.hit.postings) {
+        const EntryRecord& e = gaz_.entry(p & places::kPostingEntryMask);
+        const auto kind = static_cast<EntryKind>(e.kind);
+        const bool ambiguous = (m.hit.flags & places::kSlotAmbiguous) && single;
+        if (kind == EntryKind::kDemonym || kind == EntryKind::kCountry ||
+            ((e.flags & places::kEntrySupplement) && kind != EntryKind::kBlock && !ambiguous)) {
+          AddAnchor(e);
+          break;  // the first such posting speaks for the key
+        }
+      }
+    }
+    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      const Piece& p = pieces_[i];
+      if (p.key_size > 0 && !p.has(kPieceCap) && !p.has(kPieceAllCaps)) lower_words_.push_back(PieceHash(i));
+    }
+    std::sort(lower_words_.begin(), lower_words_.end());
+    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+      const Piece& p = pieces_[i];
+      if (p.key_size == 0 || !p.has(kPieceCap) || p.has(kPieceSentenceStart) || p.has(kPieceInTime)) continue;
+      const uint32_t before = NameBefore(i);
+      if (before == kNone || !pieces_[before].has(kPieceCap)) continue;
+      const bool title = In(kTitles, Key(pieces_[before]));
+      const bool given = pieces_[before].match == kNone && !pieces_[before].has(kPieceAllCaps) &&
+                         !pieces_[before].has(kPieceInTime) && LikelyName(before);
+      if (title || given) surnames_.push_back(PieceHash(i));
+    }
+    std::sort(surnames_.begin(), surnames_.end());
+  }
+
+  static bool Contains(const std::vector<uint64_t>& sorted, uint64_t h) {
+    return std::binary_search(sorted.begin(), sorted.end(), h);
+  }
+
+  bool CapitalisedOutsider(uint32_t i) const {
+    const Piece& p = pieces_[i];
+    return (p.has(kPieceCap) || p.has(kPieceAllCaps)) && p.match == kNone && !p.has(kPieceInTime) &&
+           p.key_size > 0;
+  }
+
+  // A capitalised word that may be a name: not a function word that opens a sentence ("In Washington").
+  bool LikelyName(uint32_t i) const {
+    const Piece& p = pieces_[i];
+    if (!p.has(kPieceSentenceStart)) return true;
+    return !In(kFunctionWords, Key(p)) && !Contains(lower_words_, PieceHash(i));
+  }
+
+  // Whether ", <a raw place match>" follows piece i.
+  bool FollowedByCommaPlace(uint32_t i) const {
+    const uint32_t t = pieces_[i].token + 1;
+    if (t + 1 >= doc_.tokens.size() || doc_.text[doc_.tokens[t].begin] != ',') return false;
+    if (i + 1 >= pieces_.size() || pieces_[i + 1].token != t + 1) return false;
+    return pieces_[i + 1].match != kNone;
+  }
+
+  void Decide() {
+    for (const RawMatch& m : matches_) {
+      if (doc_.places.size() >= options_.max_places_per_document) break;
+      accepted_.push_back(Decide(m));
+    }
+    // One sense per article: a town refused only for want of a locative is taken where the article names
+    // it elsewhere as a place ("in Geneva" … "The Geneva agreement").
+    std::sort(accepted_keys_.begin(), accepted_keys_.end());
+    bool added = false;
+    for (const auto& [hash, mention] : pending_) {
+      if (doc_.places.size() >= options_.max_places_per_document) break;
+      if (Contains(accepted_keys_, hash)) {
+        doc_.places.push_back(mention);
+        added = true;
+      }
+    }
+    if (added) {
+      std::sort(doc_.places.begin(), doc_.places.end(),
+                [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+    }
+  }
+
+  // Whether the match became a place mention.
+  bool Decide(const RawMatch& m) {
+    if (HasKind(m, EntryKind::kBlock)) return false;
+    const Piece& first = pieces_[m.first];
+    const bool single = m.first == m.last;
+    const std::string_view key = Key(first);
+    const uint64_t key_hash = single ? PieceHash(m.first) : 0;
+    const bool ambiguous = single && (m.hit.flags & places::kSlotAmbiguous);
+
+    // Context around the name.
+    const bool joined_before = first.has(kPieceJoinPrev) && m.first > 0;
+    const bool title_before = joined_before && In(kTitles, Key(pieces_[m.first - 1])) &&
+                              pieces_[m.first - 1].has(kPieceCap);
+    const bool org_before = joined_before && m.first >= 2 && Key(pieces_[m.first - 1]) == "of" &&
+                            pieces_[m.first - 1].has(kPieceJoinPrev) && In(kOfHeads, Key(pieces_[m.first - 2]));
+    const Piece& prev = pieces_[m.first > 0 ? m.first - 1 : 0];
+    const bool cap_before = joined_before && (prev.has(kPieceCap) || prev.has(kPieceAllCaps)) &&
+                            !prev.has(kPieceInTime) && LikelyName(m.first - 1) &&
+                            (prev.match == kNone || !accepted_[prev.match]);
+    uint32_t after = m.last + 1;
+    const bool joined_after = Joined(after);
+    const bool cap_after = joined_after && CapitalisedOutsider(after);
+    // "Iran-Iraq war": skip the other places of a compound before looking for the head.
+    uint32_t head = after;
+    bool block_after = false;  // the compound's other half opens a blocked phrase ("Iraq war")
+    while (Joined(head) && pieces_[head].match != kNone && head - after < 3 &&
+           doc_.text[pieces_[head - 1].end] == '-') {
+      block_after |= HasKind(matches_[pieces_[head].match], EntryKind::kBlock);
+      ++head;
+    }
+    const bool org_after = block_after || (Joined(head) && ((pieces_[head].has(kPieceCap) && In(kOrganisationHeads, Key(pieces_[head]))) ||
+                                            In(kLowerCaseHeads, Key(pieces_[head]))));
+    if (title_before || org_before || org_after) return false;
+    // "Hayat Tahrir al-Sham": a name opened by a lower-case article after a capitalised word is its tail.
+    if (!first.has(kPieceCap) && joined_before && prev.has(kPieceCap)) return false;
+    const bool any_cap_before = joined_before && (prev.has(kPieceCap) || prev.has(kPieceAllCaps)) &&
+                                LikelyName(m.first - 1);
+    const bool any_cap_after = joined_after && (pieces_[after].has(kPieceCap) || pieces_[after].has(kPieceAllCaps));
+    const bool sentence_start = first.has(kPieceSentenceStart);
+    const bool lower_elsewhere = single && Contains(lower_words_, key_hash);
+    const bool surname = single && Contains(surnames_, key_hash);
+    const bool short_name = single && key.size() <= 3;
+    if (short_name && !first.has(kPieceAllCaps) && !first.has(kPieceAbbrev)) return false;
+
+    // A following feature word joins the span; a division word prefers divisions.
+    bool admin_hint = false;
+    uint32_t span_last = m.last;
+    if (joined_after && !pieces_[after].has(kPieceInTime)) {
+      const std::string_view next = Key(pieces_[after]);
+      for (size_t s = 0; s < std::size(kSuffixWords); ++s) {
+        if (next == kSuffixWords[s] && pieces_[after].match == kNone &&
+            (s >= kAdminSuffixCount || HasKind(m, EntryKind::kAdmin))) {
+          span_last = after;
+          admin_hint = s < kAdminSuffixCount;
+        }
+      }
+    }
+
+    // A weak town gets its anchored country's bonus only when no well-known place shares its name (Geneva,
+    // Illinois must not beat Geneva because the article also names the US).
+    bool any_strong = false;
+    for (uint32_t p : m.hit.postings) {
+      const EntryRecord& e = gaz_.entry(p & places::kPostingEntryMask);
+      any_strong |= static_cast<EntryKind>(e.kind) == EntryKind::kCity &&
+                    (e.population >= options_.strong_population || (e.flags & places::kEntryCapital));
+    }
+    // The best entry.
+    const EntryRecord* best = nullptr;
+    double best_score = -1e9;
+    bool best_alt = false;
+    bool demonym = false;
+    for (uint32_t p : m.hit.postings) {
+      const EntryRecord& e = gaz_.entry(p & places::kPostingEntryMask);
+      const auto kind = static_cast<EntryKind>(e.kind);
+      if (kind == EntryKind::kDemonym) demonym = true;
+      if (kind == EntryKind::kBlock || kind == EntryKind::kDemonym) continue;
+      if (short_name && kind != EntryKind::kCountry) continue;
+      double score = 0;
+      const bool supplement = (e.flags & places::kEntrySupplement) != 0;
+      switch (kind) {
+        case EntryKind::kCountry: score = 1000; break;
+        case EntryKind::kArea: score = 900; break;
+        case EntryKind::kAdmin: score = supplement ? 850 : 250; break;
+        default:
+          score = supplement ? 850
+                             : 60 * std::log10(double(e.population) + 10) +
+                                   ((e.flags & places::kEntryCapital) ? 150 : 0) +
+                                   ((e.flags & places::kEntryAdminSeat) ? 100 : 0);
+      }
+      if (p & places::kPostingAltName) score -= 60;
+      const bool weak_city = kind == EntryKind::kCity && !supplement && !(e.flags & places::kEntryCapital) &&
+                             e.population < options_.strong_population;
+      if (Anchored(e) && !(weak_city && any_strong)) score += 150;
+      if (admin_hint && kind == EntryKind::kAdmin) score += 800;
+      if (score > best_score) {
+        best_score = score;
+        best = &e;
+        best_alt = (p & places::kPostingAltName) != 0;
+      }
+    }
+    if (best == nullptr || (demonym && static_cast<EntryKind>(best->kind) != EntryKind::kCountry)) return false;
+
+    const auto kind = static_cast<EntryKind>(best->kind);
+    const bool supplement = (best->flags & places::kEntrySupplement) != 0;
+    const bool capital = (best->flags & places::kEntryCapital) != 0;
+    const bool anchored = Anchored(*best);
+    const bool country_like = kind == EntryKind::kCountry || kind == EntryKind::kArea || capital;
+    bool accept;
+    if (ambiguous) {
+      accept = !cap_before && !cap_after && !surname && !(lower_elsewhere && (sentence_start || !country_like)) &&
+               (country_like || anchored);
+    } else if (kind == EntryKind::kCountry || kind == EntryKind::kArea || supplement || capital ||
+               (kind == EntryKind::kAdmin && (anchored || !single)) ||
+               (kind == EntryKind::kCity && best->population >= options_.strong_population)) {
+      accept = !(single && sentence_start && lower_elsewhere && kind != EntryKind::kCountry);
+      // A town that is also the article's surname ("Peter Beaumont") is the person, unless it is big, a
+      // capital, or followed by ", Country" (a letter's signature: "Zev Moses Vancouver, Canada").
+      if (surname && kind == EntryKind::kCity && !capital && !supplement && best->population < 500000 &&
+          !FollowedByCommaPlace(m.last)) {
+        accept = false;
+      }
+    } else if (single) {
+      accept = anchored && best->population >= options_.anchored_population && !any_cap_before &&
+               !any_cap_after && !surname && !lower_elsewhere;
+    } else {
+      accept = anchored || best->population >= options_.multiword_population;
+    }
+    // "The Bank", "The Village": an article-led name must be a big or a curated one ("The Hague").
+    if (key == "the" && !supplement && !country_like && best->population < options_.strong_population) return false;
+    if (!accept) return false;
+    // A town that is neither big nor in a named country, or a small one in a named country, must stand where
+    // a place stands ("in Hajin", "…, Tartus and Hama"), or be a name the article already gave as a place.
+    const bool free = kind != EntryKind::kCity || supplement || (capital && !best_alt) ||
+                      best->population >= 1000000 ||
+                      (anchored && best->population >= options_.strong_population);
+    if (!free && single && (any_cap_before || any_cap_after || PossessiveAfter(m.last))) return false;
+    if (!free && (PrecededByThe(m.first) || (single && !LocativeBefore(m.first)))) {
+      if (single) pending_.push_back({key_hash, MakeMention(*best, first, span_last)});
+      return false;
+    }
+
+    doc_.places.push_back(MakeMention(*best, first, span_last));
+    if (single) accepted_keys_.push_back(key_hash);
+    return true;
+  }
+
+  PlaceMention MakeMention(const EntryRecord& entry, const Piece& first, uint32_t span_last) const {
+    const EntryRecord* best = &entry;
+    const auto kind = static_cast<EntryKind>(best->kind);
+    PlaceMention mention;
+    mention.span = {first.begin, pieces_[span_last].end};
+    mention.name = gaz_.name(*best);
+    mention.country = Gazetteer::Country(*best);
+    switch (kind) {
+      case EntryKind::kCountry: mention.kind = PlaceKind::kCountry; break;
+      case EntryKind::kAdmin: mention.kind = PlaceKind::kAdmin; break;
+      case EntryKind::kArea: mention.kind = PlaceKind::kArea; break;
+      default: mention.kind = PlaceKind::kCity;
+    }
+    mention.lat = std::round(double(best->lat) * 100) / 100;
+    mention.lon = std::round(double(best->lon) * 100) / 100;
+    return mention;
+  }
+
+  bool PossessiveAfter(uint32_t i) const {
+    const uint32_t t = pieces_[i].token + 1;
+    return t < doc_.tokens.size() && doc_.tokens[t].has(kTokenPossessive);
+  }
+
+  bool PrecededByThe(uint32_t i) const { return i > 0 && Joined(i) && Key(pieces_[i - 1]) == "the"; }
+
+  // A locative word before piece i, or a list of places: ", Tartus", "and Hama" after an accepted place.
+  bool LocativeBefore(uint32_t i) const {
+    if (i > 0 && Joined(i) && In(kLocatives, Key(pieces_[i - 1]))) return true;
+    if (i > 1 && Joined(i) && Joined(i - 1)) {
+      const std::string_view prep = Key(pieces_[i - 1]), head = Key(pieces_[i - 2]);
+      if ((prep == "of" && In(kOfPlaceNouns, head)) || (prep == "to" && In(kToMotion, head))) return true;
+    }
+    const uint32_t t = pieces_[i].token;
+    if (t == 0 || doc_.places.empty()) return false;
+    const Token& before = doc_.tokens[t - 1];
+    const std::string_view word = doc_.slice(before.span());
+    if (word != "," && word != "and" && word != "or") return false;
+    // The previous accepted place ends right before the connector (allowing a ", " before "and").
+    const uint32_t gap_start = doc_.places.back().span.end;
+    return gap_start <= before.begin && before.begin - gap_start <= 2;
+  }
+
+  const Gazetteer& gaz_;
+  const PlaceOptions& options_;
+  Document& doc_;
+  std::vector<Piece> pieces_;
+  std::string keys_;
+  std::vector<RawMatch> matches_;
+  std::vector<CountryCode> anchors_;
+  std::vector<uint64_t> lower_words_;
+  std::vector<uint64_t> surnames_;
+  std::vector<bool> accepted_;  // per raw match, as decided in text order
+  std::vector<uint64_t> accepted_keys_;  // one-word names taken as places
+  std::vector<std::pair<uint64_t, PlaceMention>> pending_;  // refused for want of a locative only
+};
+
+}  // namespace
+
+PlaceRecognizer::PlaceRecognizer(const Gazetteer& gazetteer, const PlaceOptions& options)
+    : gazetteer_(gazetteer), options_(options) {}
+
+void PlaceRecognizer::Process(Document& doc) const {
+  doc.places.clear();
+  if (doc.is_error()) return;
+  DocumentMatcher(gazetteer_, options_, doc).Run();
+}
+
+uint32_t PlaceOfClause(const Document& doc, Span clause) {
+  const auto& places = doc.places;
+  auto it = std::lower_bound(places.begin(), places.end(), clause.begin,
+                             [](const PlaceMention& p, uint32_t b) { return p.span.begin < b; });
+  if (it != places.end() && it->span.end <= clause.end) return static_cast<uint32_t>(it - places.begin());
+  auto s = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), clause.begin,
+                            [](uint32_t b, const Sentence& sentence) { return b < sentence.span.begin; });
+  if (s == doc.sentences.begin()) return kNone;
+  --s;
+  if (clause.begin >= s->span.end) return kNone;
+  it = std::lower_bound(places.begin(), places.end(), s->span.begin,
+                        [](const PlaceMention& p, uint32_t b) { return p.span.begin < b; });
+  if (it != places.end() && it->span.end <= s->span.end) return static_cast<uint32_t>(it - places.begin());
+  return kNone;
+}
+
+}  // namespace annalist
