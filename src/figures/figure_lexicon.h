@@ -1,0 +1,85 @@
+// The closed vocabulary of the figures stage: number words, scale words and vague plurals, the words that
+// qualify a number ("more than", "an estimated"), the nouns a figure counts (grouped into classes that decide
+// whether a number about them is a figure at all), the words that give a figure its category ("killed",
+// "fled", "released"), units that make a number not a figure ("weeks", "%", "dollars"), and the few function
+// words the recogniser and the source finder dispatch on.
+//
+// Built once from a static table (some 600 words) sorted into an array at construction and immutable after
+// that: one FigureLexicon serves every thread. Lookup is ASCII-case-insensitive and allocation-free (a word
+// is lower-cased into a stack buffer and found by binary search); words longer than 31 bytes are unknown.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "annalist/document.h"
+
+namespace annalist::figures {
+
+// What a counted noun is, which decides whether a number about it is a figure and its default category.
+enum class NounClass : uint8_t {
+  kNone,        // not a counted noun the stage knows
+  kPeople,      // people in general ("people", "children", "residents"): a figure only with a category cue
+  kCaptive,     // "hostages", "captives", "prisoners", "detainees": held unless a cue says otherwise
+  kArmed,       // "fighters", "troops", "militants": other unless a cue says otherwise
+  kRefugee,     // "refugees", "migrants": other unless a cue of movement says displaced
+  kThing,       // things of the conflict ("camps", "tanks", "airstrikes"): other
+  kProjectile,  // "rockets", "missiles", "drones", "shells": launched
+  kCrowd,       // "protesters", "demonstrators", "crowd": participants
+  kToll,        // nouns that are themselves the category ("dead", "bodies", "injured", "arrests")
+};
+
+// WordEntry::flags bits.
+enum WordFlag : uint32_t {
+  kNumberWord = 1u << 0,     // "one" … "ninety"; value
+  kScale = 1u << 1,          // "hundred", "thousand", "million", "billion", "dozen"; value = multiplier
+  kVague = 1u << 2,          // "hundreds", "thousands", "dozens", "scores", "tens": value = lower bound
+  kUnit = 1u << 3,           // after a number it is not a figure: "%", "weeks", "km", "dollars"
+  kCue = 1u << 4,            // a word that gives a category (cue_category)
+  kStop = 1u << 5,           // a function word that ends a noun phrase ("in", "who", "and", "to")
+  kAux = 1u << 6,            // "has", "were", "been", "being": skipped between a subject and its verb
+  kSpeech = 1u << 7,         // a verb of saying or estimating: "said", "told", "reported", "estimated"
+  kPossessive = 1u << 8,     // "her", "his", "their": "her three children" is not a figure
+  kPronoun = 1u << 9,        // "he", "she", "they", "it": a source to resolve to an earlier one
+  kNonAssertive = 1u << 10,  // "wanted", "urged", "called": what follows is not a claim of the speaker
+  kParticleVerb = 1u << 11,  // "handed", "took": "handed over 105" is not "more than 105"
+  kCurrency = 1u << 12,      // "$", "£", "€", "US$" before a number
+  kCaptiveOnly = 1u << 13,   // a cue that applies only to captives ("remain", "remaining")
+  kAgeWord = 1u << 14,       // "aged", "age", "ages": the number after is an age
+  kEstimate = 1u << 15,      // "estimated" after a figure ("bodies that are estimated to be …") → about
+  kContinuation = 1u << 16,  // "further", "another": "a further seven" continues the previous claim
+  kSourceHead = 1u << 17,    // "statement", "spokesman", "report": "a statement from X said" → X
+  kAdverb = 1u << 18,        // "also", "reportedly", "still": skipped around verbs
+  kTollAdjective = 1u << 19, // "dead", "injured", "kidnapped": a kToll word that counts no one ("240 kidnapped")
+};
+
+struct WordEntry {
+  uint32_t flags = 0;
+  double value = 0;  // number word, scale multiplier or vague lower bound
+  NounClass noun = NounClass::kNone;
+  QuantityCategory noun_category = QuantityCategory::kOther;  // the default category of a kToll noun
+  QuantityCategory cue_category = QuantityCategory::kOther;   // when flags has kCue
+
+  bool has(WordFlag flag) const { return (flags & flag) != 0; }
+  bool known() const { return flags != 0 || noun != NounClass::kNone; }
+};
+
+class FigureLexicon {
+ public:
+  FigureLexicon();
+
+  // The entry of `word` (ASCII case-insensitive); an empty entry (known() false) for unknown words.
+  // Capitalised plurals that look like demonyms ("Palestinians", "Israelis", "Kurds") are kPeople.
+  // Thread-safe; allocation-free.
+  WordEntry Lookup(std::string_view word) const;
+
+ private:
+  struct Row {
+    std::string_view word;
+    WordEntry entry;
+  };
+  std::vector<Row> rows_;  // sorted by word
+};
+
+}  // namespace annalist::figures
