@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "annalist/pipeline.h"
 #include "cli/flags.h"
+#include "figures/claims_view.h"
 #include "io/reader.h"
 #include "io/writer.h"
 #include "pipeline/runner.h"
@@ -26,8 +28,9 @@ constexpr char kUsage[] =
     "annalist " ANNALIST_VERSION " - dated news articles in, sourced and located event data out.\n"
     "\n"
     "Usage:\n"
-    "  annalist code [FILE|DIR|-]... [options]   code articles; one JSON record per article on stdout\n"
-    "  annalist --help | annalist code --help\n"
+    "  annalist code [FILE|DIR|-]... [options]     code articles; one JSON record per article on stdout\n"
+    "  annalist claims [FILE|DIR|-]... [options]   every figure by category and group, with date, source, article\n"
+    "  annalist --help | annalist code --help | annalist claims --help\n"
     "  annalist --version\n"
     "\n"
     "Input: JSON Lines (one {\"id\",\"date\",\"text\",...} object a line), CSV with a header holding at least\n"
@@ -37,9 +40,11 @@ constexpr char kUsage[] =
     "CAMEO), quantities, places and times, with spans in Unicode code points. A line that is not valid JSON or\n"
     "has no text gives {\"id\",\"error\"} in its place; nothing is dropped.\n";
 
-struct CodeCommand {
+// The settings of `code` and `claims`, filled by their flag tables.
+struct Command {
   std::string out = "-";
-  std::string format = "jsonl";
+  std::string format = "jsonl";  // code
+  bool csv = false;              // claims
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   RunOptions run;
   PipelineOptions pipeline;
@@ -63,16 +68,11 @@ Status ParseUnsigned(std::string_view text, uint64_t min, uint64_t max, uint64_t
   return Status::Ok();
 }
 
-std::vector<Flag> CodeFlags(CodeCommand& command) {
+// The flags every command that reads articles takes: where to write, threads, and how to read the input.
+std::vector<Flag> InputFlags(Command& command) {
   return {
-      {"out", "FILE", "write the records to FILE instead of standard output",
+      {"out", "FILE", "write to FILE instead of standard output",
        [&](std::string_view v) { command.out = std::string(v); return Status::Ok(); }},
-      {"format", "FORMAT", "jsonl (default): one record an article; events-csv: one CSV row an event",
-       [&](std::string_view v) {
-         if (v != "jsonl" && v != "events-csv") return Status::InvalidInput("use jsonl or events-csv");
-         command.format = std::string(v);
-         return Status::Ok();
-       }},
       {"threads", "N", "code with N threads (default: every core of this machine)",
        [&](std::string_view v) {
          uint64_t n = 0;
@@ -95,6 +95,22 @@ std::vector<Flag> CodeFlags(CodeCommand& command) {
        }},
       {"max-article-bytes", "N", "an article longer than N bytes becomes an error record (default 16777216)",
        [&](std::string_view v) { return ParseUnsigned(v, 1, uint64_t{1} << 32, &command.run.reader.max_article_bytes); }},
+      {"quiet", "", "no progress line on standard error",
+       [&](std::string_view) { command.quiet = true; return Status::Ok(); }},
+      {"help", "", "show this help",
+       [&](std::string_view) { command.help = true; return Status::Ok(); }},
+  };
+}
+
+std::vector<Flag> CodeFlags(Command& command) {
+  std::vector<Flag> flags = InputFlags(command);
+  flags.insert(flags.begin() + 1, {
+      {"format", "FORMAT", "jsonl (default): one record an article; events-csv: one CSV row an event",
+       [&](std::string_view v) {
+         if (v != "jsonl" && v != "events-csv") return Status::InvalidInput("use jsonl or events-csv");
+         command.format = std::string(v);
+         return Status::Ok();
+       }},
       {"until", "STAGE", "run the stages up to STAGE only: none (read and write), text, times, places, actors, figures "
                          "or events (default)",
        [&](std::string_view v) {
@@ -110,11 +126,15 @@ std::vector<Flag> CodeFlags(CodeCommand& command) {
        }},
       {"strict", "", "exit with status 1 when any record is an error record",
        [&](std::string_view) { command.strict = true; return Status::Ok(); }},
-      {"quiet", "", "no progress line on standard error",
-       [&](std::string_view) { command.quiet = true; return Status::Ok(); }},
-      {"help", "", "show this help",
-       [&](std::string_view) { command.help = true; return Status::Ok(); }},
-  };
+  });
+  return flags;
+}
+
+std::vector<Flag> ClaimsFlags(Command& command) {
+  std::vector<Flag> flags = InputFlags(command);
+  flags.insert(flags.begin() + 1, {"csv", "", "CSV (one row a figure) instead of a table for the terminal",
+                                   [&](std::string_view) { command.csv = true; return Status::Ok(); }});
+  return flags;
 }
 
 // A one-line progress report, redrawn at most five times a second, only when stderr is a terminal.
@@ -142,25 +162,40 @@ class ProgressLine {
   Clock::time_point last_;
 };
 
-int RunCode(const std::vector<std::string>& args) {
-  CodeCommand command;
-  const std::vector<Flag> flags = CodeFlags(command);
+void ReportInputError(const Status& error) { std::fprintf(stderr, "annalist: %s\n", error.message().c_str()); }
+
+// Parses `args` for `name` with `flags`; on --help prints it. Returns the input files, or an exit status.
+std::variant<std::vector<std::string>, int> ParseCommand(const char* name, const char* summary,
+                                                          const std::vector<std::string>& args,
+                                                          const std::vector<Flag>& flags, const Command& command) {
   auto positional = ParseFlags(args, flags);
   if (!positional.ok()) {
-    std::fprintf(stderr, "annalist code: %s\nTry 'annalist code --help'.\n", positional.status().message().c_str());
+    std::fprintf(stderr, "annalist %s: %s\nTry 'annalist %s --help'.\n", name, positional.status().message().c_str(),
+                 name);
     return kExitUsage;
   }
   if (command.help) {
-    std::printf("%s\n%s", kUsage, FlagsHelp(flags).c_str());
+    std::printf("%s\n%s\n%s", kUsage, summary, FlagsHelp(flags).c_str());
     return kExitOk;
   }
   std::vector<std::string> inputs = std::move(positional.value());
   if (inputs.empty()) inputs.push_back("-");
   auto files = ExpandInputs(inputs);
   if (!files.ok()) {
-    std::fprintf(stderr, "annalist code: %s\n", files.status().message().c_str());
+    std::fprintf(stderr, "annalist %s: %s\n", name, files.status().message().c_str());
     return kExitIO;
   }
+  return std::move(files.value());
+}
+
+int RunCode(const std::vector<std::string>& args) {
+  Command command;
+  const std::vector<Flag> flags = CodeFlags(command);
+  auto parsed = ParseCommand("code", "annalist code [FILE|DIR|-]... [options]: one record per article.\n", args,
+                             flags, command);
+  if (const int* exit_status = std::get_if<int>(&parsed)) return *exit_status;
+  const auto& files = std::get<std::vector<std::string>>(parsed);
+
   auto pipeline = Pipeline::Create(command.pipeline);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "annalist code: %s\n", pipeline.status().ToString().c_str());
@@ -181,10 +216,8 @@ int RunCode(const std::vector<std::string>& args) {
   ProgressLine progress(!command.quiet && isatty(STDERR_FILENO));
   RunStats stats;
   Status status = RunCoding(
-      **pipeline, *files, **formatter, **sink, command.run,
-      [&](const RunStats& so_far) { progress.Update(so_far, false); },
-      [](const Status& input_error) { std::fprintf(stderr, "annalist code: %s\n", input_error.message().c_str()); },
-      &stats);
+      **pipeline, files, **formatter, **sink, command.run,
+      [&](const RunStats& so_far) { progress.Update(so_far, false); }, ReportInputError, &stats);
   Status closed = (*sink)->Close();
   if (status.ok()) status = closed;
   progress.Update(stats, true);
@@ -201,11 +234,54 @@ int RunCode(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+int RunClaims(const std::vector<std::string>& args) {
+  Command command;
+  const std::vector<Flag> flags = ClaimsFlags(command);
+  auto parsed = ParseCommand(
+      "claims",
+      "annalist claims [FILE|DIR|-]... [options]: every figure of the articles, by category and counted group,\n"
+      "with its date, source and article, so that disagreements between sources and changes over time show.\n",
+      args, flags, command);
+  if (const int* exit_status = std::get_if<int>(&parsed)) return *exit_status;
+  const auto& files = std::get<std::vector<std::string>>(parsed);
+
+  auto pipeline = Pipeline::Create(command.pipeline);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "annalist claims: %s\n", pipeline.status().ToString().c_str());
+    return kExitIO;
+  }
+  command.run.threads = command.threads;
+  std::vector<Document> documents;
+  RunStats stats;
+  CodeIntoMemory(**pipeline, files, command.run, ReportInputError, &documents, &stats);
+  std::vector<const Document*> views;
+  for (const Document& doc : documents) views.push_back(&doc);
+  std::string out;
+  Status status = WriteClaimsView(views, command.csv, out);
+  if (!status.ok()) {
+    std::fprintf(stderr, "annalist claims: %s\n", status.ToString().c_str());
+    return kExitIO;
+  }
+  auto sink = OutputSink::Open(command.out);
+  if (!sink.ok()) {
+    std::fprintf(stderr, "annalist claims: %s\n", sink.status().message().c_str());
+    return kExitIO;
+  }
+  status = (*sink)->Write(out);
+  Status closed = (*sink)->Close();
+  if (status.ok()) status = closed;
+  if (!status.ok()) {
+    std::fprintf(stderr, "annalist claims: %s\n", status.message().c_str());
+    return kExitIO;
+  }
+  return stats.unreadable_inputs > 0 ? kExitIO : kExitOk;
+}
+
 int Main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
-    if (args.empty()) std::fputs("\nRun 'annalist code --help' for the options.\n", stderr);
+    if (args.empty()) std::fputs("\nRun 'annalist code --help' or 'annalist claims --help' for the options.\n", stderr);
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version" || args[0] == "version") {
@@ -213,6 +289,7 @@ int Main(int argc, char** argv) {
     return kExitOk;
   }
   if (args[0] == "code") return RunCode(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (args[0] == "claims") return RunClaims(std::vector<std::string>(args.begin() + 1, args.end()));
   std::fprintf(stderr, "annalist: unknown command '%s'\nTry 'annalist --help'.\n", args[0].c_str());
   return kExitUsage;
 }

@@ -12,8 +12,15 @@
 namespace annalist {
 namespace {
 
+// Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
+// shortest form that reads back exactly ("31.42").
 void AppendNumber(double value, std::string& out) {
   char buffer[32];
+  if (value == static_cast<double>(static_cast<int64_t>(value)) && value > -9e15 && value < 9e15) {
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
+    out.append(buffer, result.ptr);
+    return;
+  }
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.append(buffer, result.ptr);
 }

@@ -87,6 +87,20 @@ TEST(JsonLines, QuantityWithActorPlaceAndPartOf) {
       << out;
 }
 
+TEST(JsonLines, NumbersPrintAsIntegersWhenIntegral) {
+  Document doc = ArticleWith("100,000 fled.");
+  Quantity fled;
+  fled.span = {0, 7};
+  fled.category = QuantityCategory::kDisplaced;
+  fled.value = 100000;
+  fled.high = 1.5e6;
+  doc.quantities = {fled};
+  doc.places.push_back({Span{8, 12}, "X", CountryCode(), PlaceKind::kArea, -0.5, 1e-7});
+  const std::string out = FormatAs("jsonl", doc);
+  EXPECT_NE(out.find("\"value\":100000,\"high\":1500000,"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"lat\":-0.5,\"lon\":1e-07,"), std::string::npos) << out;
+}
+
 TEST(JsonLines, EventWithNullsAndContexts) {
   Document doc = ArticleWith("Hamas refused talks.");
   doc.actors.push_back({Span{0, 5}, "Hamas", CountryCode::FromString("PSE"), Sector::kREB});

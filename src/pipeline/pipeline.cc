@@ -1,20 +1,30 @@
 // Wiring only: each stage is constructed once with its resources and options, then called in pipeline order.
 #include "annalist/pipeline.h"
 
+#include "figures/quantity_recognizer.h"
+#include "places/place_recognizer.h"
 #include "text/segmenter.h"
 #include "times/time_tagger.h"
 
 namespace annalist {
 
 struct Pipeline::Stages {
+  Stages(const SegmenterOptions& segmenter_options, Gazetteer gazetteer_in)
+      : segmenter(segmenter_options), gazetteer(std::move(gazetteer_in)), place_recognizer(gazetteer) {}
+
   Segmenter segmenter;
   TimeTagger time_tagger;
+  Gazetteer gazetteer;  // before place_recognizer, which refers to it
+  PlaceRecognizer place_recognizer;
+  QuantityRecognizer quantity_recognizer;
 };
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   SegmenterOptions segmenter_options;
   segmenter_options.max_sentence_tokens = options.max_sentence_tokens;
-  auto stages = std::make_unique<const Stages>(Stages{Segmenter(segmenter_options), TimeTagger()});
+  Result<Gazetteer> gazetteer = Gazetteer::LoadEmbedded();
+  if (!gazetteer.ok()) return gazetteer.status();
+  auto stages = std::make_unique<const Stages>(segmenter_options, std::move(gazetteer).value());
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages), options.last_stage));
 }
 
@@ -26,6 +36,8 @@ void Pipeline::Process(Document& doc) const {
   if (doc.is_error()) return;
   if (Runs(Stage::kText)) stages_->segmenter.Process(doc);
   if (Runs(Stage::kTimes)) stages_->time_tagger.Process(doc);
+  if (Runs(Stage::kPlaces)) stages_->place_recognizer.Process(doc);
+  if (Runs(Stage::kFigures)) stages_->quantity_recognizer.Process(doc);
 }
 
 namespace {

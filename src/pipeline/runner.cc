@@ -119,4 +119,20 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   return Status::Ok();
 }
 
+void CodeIntoMemory(const Pipeline& pipeline, const std::vector<std::string>& inputs, const RunOptions& options,
+                    const std::function<void(const Status&)>& on_input_error, std::vector<Document>* documents,
+                    RunStats* stats) {
+  *stats = RunStats();
+  ArticleStream articles(inputs, options.reader, on_input_error, stats);
+  documents->clear();
+  for (Document doc; articles.Next(doc); doc = Document()) documents->push_back(std::move(doc));
+  ParallelFor workers(std::max(1u, options.threads));
+  workers.Run(documents->size(), [&](size_t i, unsigned /*slot*/) { pipeline.Process((*documents)[i]); });
+  for (const Document& doc : *documents) {
+    ++stats->articles;
+    stats->errors += doc.is_error();
+    stats->input_bytes += doc.text.size();
+  }
+}
+
 }  // namespace annalist

@@ -39,4 +39,11 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
                  OutputSink& sink, const RunOptions& options, const ProgressCallback& on_progress,
                  const std::function<void(const Status&)>& on_input_error, RunStats* stats);
 
+// Codes every article of `inputs` and keeps the coded documents, in input order, for views that need them all
+// at once (`annalist claims`). Memory grows with the input: for large runs prefer RunCoding. Input errors are
+// handled as in RunCoding.
+void CodeIntoMemory(const Pipeline& pipeline, const std::vector<std::string>& inputs, const RunOptions& options,
+                    const std::function<void(const Status&)>& on_input_error, std::vector<Document>* documents,
+                    RunStats* stats);
+
 }  // namespace annalist

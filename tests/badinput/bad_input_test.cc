@@ -40,9 +40,11 @@ class BadInputTest : public ::testing::Test {
   }
 
   // Runs `annalist code ARGS --quiet`, capturing stdout and stderr through files.
-  RunResult Run(const std::string& args) {
+  RunResult Run(const std::string& args) { return RunCommand("code " + args); }
+
+  RunResult RunCommand(const std::string& args) {
     const std::string out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
-    const std::string command = std::string("'") + ANNALIST_BINARY + "' code " + args + " --quiet >'" + out +
+    const std::string command = std::string("'") + ANNALIST_BINARY + "' " + args + " --quiet >'" + out +
                                 "' 2>'" + err + "'";
     const int status = std::system(command.c_str());
     RunResult result;
@@ -202,6 +204,23 @@ TEST_F(BadInputTest, DatedTextFileAndDirectoryInput) {
   ASSERT_EQ(result.lines.size(), 2u);
   EXPECT_EQ(result.lines[0].rfind("{\"id\":\"a\",\"date\":\"2023-12-20\"", 0), 0u) << result.lines[0];
   EXPECT_EQ(result.lines[1].rfind("{\"id\":\"b\",\"date\":\"2023-12-21\"", 0), 0u) << result.lines[1];
+}
+
+TEST_F(BadInputTest, ClaimsListsEveryFigureWithItsSource) {
+  const std::string input = Write("claims.jsonl",
+                                  "{\"id\":\"c1\",\"date\":\"2024-01-02\",\"text\":\"More than 300 people were killed, "
+                                  "according to the health ministry.\"}\n"
+                                  "not json\n");
+  RunResult result = RunCommand("claims " + input + " --csv");
+  EXPECT_EQ(result.exit_status, 0) << result.err;
+  ASSERT_GE(result.lines.size(), 2u);
+  EXPECT_NE(result.lines[0].find("category"), std::string::npos) << result.lines[0];
+  bool found = false;
+  for (const std::string& line : result.lines) {
+    found |= line.find("killed") != std::string::npos && line.find("300") != std::string::npos &&
+             line.find("ministry") != std::string::npos && line.find("c1") != std::string::npos;
+  }
+  EXPECT_TRUE(found) << "no row for the 300 killed";
 }
 
 }  // namespace
