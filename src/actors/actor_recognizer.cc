@@ -1,0 +1,633 @@
+// The actors stage.
+//
+// The idea. One PhraseMatcher holds every name, adjectival form, metonym and agent noun of the dictionary. The
+// article is matched once, left to right, keeping the longest phrase at each token (a surname alone counts only
+// after the person's full name, or after a title). Then a small grammar of noun phrases, applied per sentence,
+// turns those hits into mentions:
+//
+//   anchor [anchor…] ['s] [≤2 words] agent…   "Israeli tanks", "Syrian Kurdish forces", "Assad's forces",
+//                                             "Hamas sources", "an Israeli security source"
+//   anchor act                                "Israeli bombardment" → the anchor alone, MIL
+//   anchor Capitalized-name-with-agent        "Israel Forum of Families of Hostages…" → ISR CVL
+//   [title] person                            "Prime Minister Benjamin Netanyahu", "CIA chief William Burns"
+//   agent of|for|from [the] anchor|descriptor "Government of Israel", "the head of Mossad",
+//                                             "a spokesperson for the group"
+//   agent in … country                        "communities in southern and central Israel"
+//   the [adjectives] descriptor [name]        "The Islamist group Hamas"; without a name it stands for the last
+//                                             organisation named ("the Palestinian Islamist group" → Hamas)
+//   [the] agent                               "the mediators" (sector only); a noun of a coreference group
+//                                             takes the country of its last mention ("hostages" after "Israeli
+//                                             hostages", "the same sources" after "Hamas sources")
+//   he / she / him / his                      the last person named within a few sentences
+//   the two                                   a mention with no country or sector, for the pair just named
+//
+// Sectors combine: an organisation keeps its own ("Hamas officials" is REB); a state gives the agent's ("Israeli
+// tanks" MIL) or GOV for a role noun ("Israeli spokesperson"); a person gives the agent's ("Assad's forces" MIL)
+// or its own; a population group makes armed agents REB ("Kurdish fighters").
+//
+// Limits. No parsing: "it", "they", "its" are left alone, "he" is not checked for subject position, and a
+// country named after a locative preposition ("in Syria") is taken as a place, not an actor. Coordinations
+// ("US, French and British airstrikes") give their members separately, without the shared agent.
+#include "actors/actor_recognizer.h"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+namespace annalist {
+namespace {
+
+using actors::PhraseMatch;
+using actors::WordSequence;
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x | 0x20);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+enum class AnchorType : uint8_t { kState, kOrganisation, kPerson, kGroup, kNone };
+
+struct Item {
+  uint32_t begin = 0, end = 0;  // tokens
+  DictionaryHit hit;
+};
+
+struct Found {
+  ActorMention mention;
+  int32_t entry = -1;  // index of the actor entry it names, or -1
+  int32_t agent = -1;  // index of its head agent noun, or -1
+  uint32_t sentence = 0;
+};
+
+// An actor a mention is built on: its values and how it combines with agents.
+struct Anchor {
+  AnchorType type = AnchorType::kNone;
+  int32_t entry = -1;
+  CountryCode country;
+  Sector sector = Sector::kNone;
+  std::string_view name;
+};
+
+// Sectors of organisations that "the group" or "the movement" can stand for.
+bool IsGroupSector(Sector s) {
+  return s == Sector::kREB || s == Sector::kOPP || s == Sector::kNGO || s == Sector::kCVL || s == Sector::kREL;
+}
+
+// The sector of `agent` applied to an anchor, given the sector `current` of the agents before it.
+Sector Apply(const Anchor& anchor, Sector current, const AgentEntry& agent) {
+  if (anchor.type == AnchorType::kOrganisation && anchor.sector != Sector::kNone) return anchor.sector;
+  switch (agent.kind) {
+    case AgentKind::kRole:
+    case AgentKind::kTitle:
+      if (agent.sector != Sector::kNone &&
+          (anchor.type == AnchorType::kState || anchor.type == AnchorType::kGroup || anchor.type == AnchorType::kNone)) {
+        return agent.sector;
+      }
+      if (current != Sector::kNone) return current;
+      if (anchor.type == AnchorType::kState) return Sector::kGOV;
+      return anchor.sector;
+    case AgentKind::kMember:
+    case AgentKind::kAct:
+    case AgentKind::kDescriptor: {
+      Sector s = agent.sector == Sector::kNone ? current : agent.sector;
+      if (anchor.type == AnchorType::kGroup && s == Sector::kMIL) s = Sector::kREB;
+      if (anchor.type == AnchorType::kPerson && s == Sector::kNone) s = anchor.sector;
+      return s;
+    }
+  }
+  return current;
+}
+
+constexpr std::string_view kLocatives[] = {"in", "at", "near", "inside", "into", "across", "throughout", "within",
+                                           "outside", "around", "from", "towards", "toward", "via", "through"};
+constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "that", "these", "those"};
+// Words that end a noun phrase: never skipped between an adjectival form and its agent.
+constexpr std::string_view kStopWords[] = {
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "whom",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "the",
+    "a", "an", "as", "than", "not", "also", "it", "its", "their", "his", "her", "after", "before", "since", "over",
+    "into", "against", "during", "while", "when", "where", "if", "about", "under", "between", "all"};
+
+// Words that cannot follow a subject as its verb.
+constexpr std::string_view kFunctionWords[] = {
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "the",
+    "a", "an", "as", "than", "after", "before", "since", "over", "into", "against", "during", "while", "when",
+    "where", "if", "about", "under", "between", "through", "across", "near", "via"};
+
+template <size_t N>
+bool In(std::string_view word, const std::string_view (&list)[N]) {
+  for (std::string_view w : list) {
+    if (EqualsIgnoreCase(word, w)) return true;
+  }
+  return false;
+}
+
+class Run {
+ public:
+  Run(const ActorDictionary& dictionary, const ActorRecognizerOptions& options, Document& doc)
+      : dict_(dictionary), options_(options), doc_(doc) {}
+
+  void Go() {
+    Match();
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
+    doc_.actors.clear();
+    for (const Found& f : found_) {
+      if (doc_.actors.size() >= options_.max_actors_per_document) break;
+      doc_.actors.push_back(f.mention);
+    }
+  }
+
+ private:
+  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
+  std::string_view text(uint32_t t) const { return doc_.token_text(t); }
+  bool Is(uint32_t t, std::string_view word) const { return t < end_ && EqualsIgnoreCase(text(t), word); }
+  bool IsWord(uint32_t t) const { return t < end_ && tok(t).kind == TokenKind::kWord && !tok(t).has(kTokenPossessive); }
+  bool IsLowerWord(uint32_t t) const { return IsWord(t) && !tok(t).has(kTokenCapitalized); }
+  const Item* ItemAt(uint32_t t) const {
+    if (t >= end_ || item_at_[t] < 0) return nullptr;
+    return &items_[item_at_[t]];
+  }
+  const Item* ActorAt(uint32_t t) const {
+    const Item* item = ItemAt(t);
+    return item && !item->hit.is_agent ? item : nullptr;
+  }
+  const Item* AgentAt(uint32_t t) const {
+    const Item* item = ItemAt(t);
+    return item && item->hit.is_agent ? item : nullptr;
+  }
+  const ActorEntry& entry(const Item& item) const { return dict_.actors()[item.hit.index]; }
+  const AgentEntry& agent(const Item& item) const { return dict_.agents()[item.hit.index]; }
+
+  // --- Matching: the longest dictionary phrase at each token, left to right. ---
+  void Match() {
+    dict_.matcher().Tokenize(doc_, &seq_);
+    item_at_.assign(doc_.tokens.size(), -1);
+    seen_.assign(dict_.actors().size(), false);
+    std::vector<PhraseMatch> matches;
+    for (uint32_t t = 0; t < doc_.tokens.size();) {
+      if (!dict_.matcher().CanStart(seq_.words[seq_.first_word[t]])) {
+        ++t;
+        continue;
+      }
+      matches.clear();
+      dict_.matcher().MatchAt(seq_, seq_.first_word[t], &matches);
+      const PhraseMatch* best = nullptr;
+      for (const PhraseMatch& m : matches) {
+        if (best && m.end <= best->end) continue;
+        const DictionaryHit hit = dict_.Decode(m.value);
+        if (!hit.is_agent && hit.form == AliasForm::kSurname && !seen_[hit.index] && !AfterTitle(t)) continue;
+        best = &m;
+      }
+      if (!best) {
+        ++t;
+        continue;
+      }
+      Item item;
+      item.begin = t;
+      item.end = seq_.words[best->end - 1].token + 1;
+      item.hit = dict_.Decode(best->value);
+      if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
+      item_at_[t] = static_cast<int32_t>(items_.size());
+      items_.push_back(item);
+      t = item.end;
+    }
+  }
+
+  bool AfterTitle(uint32_t t) const {
+    if (items_.empty() || items_.back().end != t || !items_.back().hit.is_agent) return false;
+    return dict_.agents()[items_.back().hit.index].kind == AgentKind::kTitle;
+  }
+
+  // --- Per sentence. ---
+  void Sentence(uint32_t s) {
+    sentence_ = s;
+    const annalist::Sentence& sentence = doc_.sentences[s];
+    begin_ = sentence.token_begin;
+    end_ = sentence.token_end;
+    for (uint32_t t = begin_; t < end_;) {
+      if (const Item* item = ItemAt(t)) {
+        t = item->hit.is_agent ? OnAgent(*item) : OnActor(*item, item->begin);
+      } else {
+        t = OnOther(t);
+      }
+    }
+  }
+
+  Anchor AnchorOf(const Item& item) const {
+    const ActorEntry& e = entry(item);
+    const ResolvedActor resolved = ActorDictionary::Resolve(e, doc_.date);
+    Anchor anchor;
+    anchor.entry = static_cast<int32_t>(item.hit.index);
+    anchor.country = resolved.country;
+    anchor.sector = resolved.sector;
+    anchor.name = e.name;
+    switch (e.kind) {
+      case ActorKind::kCountry:
+      case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
+      case ActorKind::kOrganisation: anchor.type = AnchorType::kOrganisation; break;
+      case ActorKind::kPerson: anchor.type = AnchorType::kPerson; break;
+      case ActorKind::kGroup: anchor.type = AnchorType::kGroup; break;
+    }
+    if (item.hit.form == AliasForm::kAdjective && anchor.type == AnchorType::kState) anchor.sector = Sector::kNone;
+    if (item.hit.form == AliasForm::kPeople) anchor.sector = Sector::kCVL;
+    if (e.kind == ActorKind::kPlace) anchor.sector = Sector::kNone;
+    return anchor;
+  }
+
+  bool PlaceContext(uint32_t t) const {
+    uint32_t p = t;
+    while (p > begin_ && In(text(p - 1), kDeterminers)) --p;
+    return p > begin_ && In(text(p - 1), kLocatives);
+  }
+
+  // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
+  uint32_t AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                      const AgentEntry** last) const {
+    *act = false;
+    while (const Item* item = AgentAt(t)) {
+      const AgentEntry& a = agent(*item);
+      if (a.kind == AgentKind::kAct) {
+        if (*head < 0) {
+          *sector = Apply(anchor, *sector, a);
+          *act = true;
+        }
+        break;
+      }
+      *sector = Apply(anchor, *sector, a);
+      *head = static_cast<int32_t>(item->hit.index);
+      *last = &a;
+      t = item->end;
+      if (a.kind == AgentKind::kTitle) break;  // what follows a title is a name
+      if (item->hit.plural) break;             // a plural ends the phrase ("Russian forces patrol")
+    }
+    return t;
+  }
+
+  Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
+    Found f;
+    f.mention.span = {tok(begin_token).begin, tok(end_token - 1).end};
+    f.mention.name = anchor.name;
+    f.mention.country = anchor.country;
+    f.mention.sector = sector;
+    f.entry = anchor.entry;
+    f.agent = head;
+    f.sentence = sentence_;
+    return f;
+  }
+
+  void Emit(Found f) {
+    while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) found_.pop_back();
+    if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
+    if (f.entry >= 0 && dict_.actors()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
+    found_.push_back(f);
+  }
+
+  // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
+  uint32_t UnknownName(uint32_t t) const {
+    uint32_t n = 0;
+    while (n < 4 && IsWord(t + n) && tok(t + n).has(kTokenCapitalized) && !ItemAt(t + n)) ++n;
+    return t + n;
+  }
+
+  // A Capitalized name after a state that holds an agent noun: "Israel Forum of Families of Hostages…".
+  uint32_t NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const {
+    uint32_t end = t;
+    bool found_agent = false;
+    for (uint32_t p = t; p < end_ && p < t + 12;) {
+      const bool connector = IsLowerWord(p) && (Is(p, "of") || Is(p, "and") || Is(p, "for") || Is(p, "the"));
+      if (connector) {
+        ++p;
+        continue;
+      }
+      if (!IsWord(p) || !tok(p).has(kTokenCapitalized) || ActorAt(p)) break;
+      if (const Item* item = AgentAt(p)) {
+        if (!found_agent) *sector = Apply(anchor, Sector::kNone, agent(*item));
+        found_agent = true;
+        p = end = item->end;
+      } else {
+        end = ++p;
+      }
+    }
+    return found_agent ? end : t;
+  }
+
+  // An actor hit at `item`; the mention starts at token `from` (earlier when a title or descriptor leads).
+  uint32_t OnActor(const Item& item, uint32_t from) {
+    Anchor anchor = AnchorOf(item);
+    const AliasForm form = item.hit.form;
+    uint32_t next = item.end;
+    // More adjectival forms: "Syrian Kurdish forces".
+    const bool modifier = form == AliasForm::kAdjective || anchor.type == AnchorType::kGroup;
+    if (modifier) {
+      while (const Item* more = ActorAt(next)) {
+        const Anchor other = AnchorOf(*more);
+        if (more->hit.form != AliasForm::kAdjective && other.type != AnchorType::kGroup) break;
+        if (anchor.country.empty()) anchor.country = other.country;
+        if (other.type == AnchorType::kGroup) anchor.type = AnchorType::kGroup;
+        next = more->end;
+      }
+    }
+    const bool possessive = next < end_ && tok(next).has(kTokenPossessive);
+    if (possessive) ++next;
+    uint32_t chain_start = next;
+    if (modifier && !possessive && !AgentAt(next)) {
+      uint32_t gap = 0;
+      uint32_t p = next;
+      while (gap < options_.max_adjective_gap && IsLowerWord(p) && !ItemAt(p) && !In(text(p), kStopWords)) {
+        ++p;
+        ++gap;
+      }
+      if (AgentAt(p)) chain_start = p;
+    }
+    Sector sector = Sector::kNone;
+    int32_t head = -1;
+    bool act = false;
+    const AgentEntry* last = nullptr;
+    const uint32_t chain_end = AgentChain(chain_start, anchor, &sector, &head, &act, &last);
+    if (act) {
+      Emit(Make(from, item.end, anchor, sector, -1));
+      return next;
+    }
+    if (head >= 0) {
+      // "The Israeli war cabinet", "an Israeli security source": the determiner belongs to the mention.
+      if (from == item.begin && from > begin_ && In(text(from - 1), kDeterminers)) --from;
+      if (last->kind == AgentKind::kTitle) {
+        if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+          return OnActor(*person, from);
+        }
+        const uint32_t name_end = UnknownName(chain_end);
+        if (name_end > chain_end) {
+          Anchor unnamed = anchor;
+          unnamed.name = {};
+          unnamed.entry = -1;
+          Emit(Make(from, name_end, unnamed, sector, head));
+          return name_end;
+        }
+      }
+      if (anchor.type != AnchorType::kOrganisation && anchor.type != AnchorType::kPerson) {
+        anchor.name = {};
+        anchor.entry = -1;
+      }
+      Emit(Make(from, chain_end, anchor, sector, head));
+      return chain_end;
+    }
+    // A coordination sharing one agent: "Turkish and Russian forces", "US, French and British airstrikes".
+    if (anchor.type == AnchorType::kState && !possessive) {
+      for (uint32_t p = item.end; p < end_ && (Is(p, "and") || Is(p, "or") || text(p) == ",");) {
+        const Item* other = ActorAt(p + 1);
+        if (!other || AnchorOf(*other).type != AnchorType::kState) break;
+        p = other->end;
+        if (AgentAt(p)) {
+          Sector shared = Sector::kNone;
+          int32_t shared_head = -1;
+          bool shared_act = false;
+          const AgentEntry* shared_last = nullptr;
+          AgentChain(p, anchor, &shared, &shared_head, &shared_act, &shared_last);
+          if (shared != Sector::kNone) {
+            Emit(Make(from, item.end, anchor, shared, -1));
+            return item.end;
+          }
+          break;
+        }
+      }
+    }
+    if (anchor.type == AnchorType::kState && !possessive) {
+      Sector named = Sector::kNone;
+      const uint32_t name_end = NameWithAgent(next, anchor, &named);
+      if (name_end > next) {
+        anchor.name = {};
+        anchor.entry = -1;
+        Emit(Make(from, name_end, anchor, named, -1));
+        return name_end;
+      }
+    }
+    // The actor alone.
+    if (form == AliasForm::kMetonym) {
+      const bool subject_like = possessive || (IsLowerWord(item.end) && !In(text(item.end), kFunctionWords));
+      if (!subject_like || PlaceContext(item.begin)) return item.end;
+    } else if ((form == AliasForm::kName || form == AliasForm::kPeople) && anchor.type == AnchorType::kState &&
+               PlaceContext(item.begin)) {
+      return item.end;
+    }
+    Emit(Make(from, item.end, anchor, anchor.sector, -1));
+    return item.end;
+  }
+
+  // The start of the noun phrase that ends just before token t: back over adjectives to a determiner.
+  uint32_t PhraseStart(uint32_t t, bool* definite) const {
+    *definite = false;
+    for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
+      const uint32_t q = p - 1;
+      if (In(text(q), kDeterminers)) {
+        *definite = !Is(q, "a") && !Is(q, "an");
+        return q;
+      }
+      if (!IsWord(q) || In(text(q), kStopWords)) break;
+    }
+    return t;
+  }
+
+  // The organisation a descriptor stands for: the last one named, of the adjective's country when there is one.
+  const Found* Antecedent(uint32_t np_begin, uint32_t np_end, Sector wanted) const {
+    CountryCode country;
+    for (uint32_t p = np_begin; p < np_end; ++p) {
+      if (const Item* item = ActorAt(p); item && item->hit.form == AliasForm::kAdjective) country = AnchorOf(*item).country;
+    }
+    for (size_t i = found_.size(), n = 0; i > 0 && n < 60; --i, ++n) {
+      const Found& f = found_[i - 1];
+      if (f.entry < 0 || dict_.actors()[f.entry].kind != ActorKind::kOrganisation) continue;
+      if (!country.empty() && f.mention.country != country) continue;
+      if (wanted != Sector::kNone ? f.mention.sector != wanted : !IsGroupSector(f.mention.sector)) continue;
+      return &f;
+    }
+    return nullptr;
+  }
+
+  uint32_t OnAgent(const Item& item) {
+    const AgentEntry& a = agent(item);
+    bool definite = false;
+    const uint32_t np_begin = PhraseStart(item.begin, &definite);
+    if (a.kind == AgentKind::kDescriptor) {
+      if (item.hit.plural) return item.end;
+      if (const Item* name = ActorAt(item.end); name && entry(*name).kind == ActorKind::kOrganisation) {
+        return OnActor(*name, np_begin);  // "The Islamist group Hamas"
+      }
+      if (definite) {
+        if (const Found* antecedent = Antecedent(np_begin, item.begin, a.sector)) {
+          Found f = *antecedent;
+          f.mention.span = {tok(np_begin).begin, tok(item.end - 1).end};
+          f.sentence = sentence_;
+          Emit(f);
+        }
+      }
+      return item.end;
+    }
+    Anchor none;
+    Sector sector = Sector::kNone;
+    int32_t head = -1;
+    bool act = false;
+    const AgentEntry* last = nullptr;
+    const uint32_t chain_end = AgentChain(item.begin, none, &sector, &head, &act, &last);
+    if (act || head < 0) return item.end;
+    // "Government of Israel", "the head of Mossad", "a spokesperson for the group".
+    const bool member = a.kind == AgentKind::kMember;
+    if (Is(chain_end, "of") || (!member && (Is(chain_end, "for") || Is(chain_end, "from")))) {
+      uint32_t p = chain_end + 1;
+      while (p < end_ && In(text(p), kDeterminers)) ++p;
+      if (const Item* target = ActorAt(p)) {
+        Anchor anchor = AnchorOf(*target);
+        if (target->hit.form != AliasForm::kMetonym) {
+          Sector s = Sector::kNone;
+          for (const Item* ag = &item; ag && ag->begin < chain_end; ag = AgentAt(ag->end)) s = Apply(anchor, s, agent(*ag));
+          // The target's own agents: "the head of the Hamas political bureau".
+          int32_t target_head = -1;
+          bool target_act = false;
+          const AgentEntry* target_last = nullptr;
+          Sector ts = Sector::kNone;
+          const uint32_t end = AgentChain(target->end, anchor, &ts, &target_head, &target_act, &target_last);
+          if (target_head >= 0 && member && dict_.agents()[target_head].kind == AgentKind::kMember) {
+            Emit(Make(np_begin, chain_end, none, sector, head));  // "families of Israeli hostages": two groups
+            return chain_end;
+          }
+          if (target_head >= 0 && anchor.type == AnchorType::kState) s = ts;
+          if (anchor.type != AnchorType::kOrganisation && anchor.type != AnchorType::kPerson &&
+              anchor.type != AnchorType::kState) {
+            anchor.name = {};
+          }
+          if (anchor.type == AnchorType::kState) {
+            anchor.name = {};
+            anchor.entry = -1;
+          }
+          Emit(Make(np_begin, target_head >= 0 ? end : target->end, anchor, s, head));
+          return target_head >= 0 ? end : target->end;
+        }
+      }
+      // "… of the Islamist group": a descriptor standing for an organisation.
+      uint32_t q = p;
+      while (q < end_ && q < p + 3 && !AgentAt(q) && IsWord(q) && !In(text(q), kStopWords)) ++q;
+      if (const Item* descriptor = AgentAt(q);
+          descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural && p > chain_end + 1) {
+        if (const Found* antecedent = Antecedent(chain_end + 1, descriptor->begin, agent(*descriptor).sector)) {
+          Found f = *antecedent;
+          f.mention.span = {tok(np_begin).begin, tok(descriptor->end - 1).end};
+          f.agent = head;
+          f.sentence = sentence_;
+          Emit(f);
+          return descriptor->end;
+        }
+      }
+    }
+    // "communities in southern and central Israel".
+    if (a.kind == AgentKind::kMember && Is(chain_end, "in")) {
+      for (uint32_t p = chain_end + 1; p < end_ && p < chain_end + 5; ++p) {
+        if (const Item* place = ActorAt(p)) {
+          const Anchor anchor = AnchorOf(*place);
+          if (anchor.type == AnchorType::kState && place->hit.form == AliasForm::kName) {
+            Found f = Make(np_begin, place->end, anchor, sector, head);
+            f.mention.name = {};
+            f.entry = -1;
+            Emit(f);
+            return place->end;
+          }
+          break;
+        }
+        if (!IsWord(p) || (In(text(p), kStopWords) && !Is(p, "and"))) break;
+      }
+    }
+    if (last->kind == AgentKind::kTitle) {
+      if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+        return OnActor(*person, item.begin);
+      }
+      const uint32_t name_end = UnknownName(chain_end);
+      if (name_end > chain_end) {
+        Emit(Make(item.begin, name_end, none, sector, head));
+        return name_end;
+      }
+      return chain_end;
+    }
+    // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
+    // operation") than an actor.
+    const AgentEntry& head_agent = dict_.agents()[head];
+    const Item* head_item = &item;
+    while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
+    if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
+    // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources".
+    for (size_t i = found_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
+      const Found& f = found_[i - 1];
+      if (f.agent < 0 || f.mention.country.empty()) continue;
+      const AgentEntry& other = dict_.agents()[f.agent];
+      const bool same = f.agent == head || (head_agent.group_id != 0 && other.group_id == head_agent.group_id);
+      if (!same) continue;
+      Found copy = f;
+      copy.mention.span = {tok(np_begin).begin, tok(chain_end - 1).end};
+      copy.sentence = sentence_;
+      copy.agent = head;
+      Emit(copy);
+      return chain_end;
+    }
+    if (head_agent.kind == AgentKind::kMember) Emit(Make(np_begin, chain_end, none, sector, head));
+    return chain_end;
+  }
+
+  // Tokens no dictionary phrase starts at: pronouns and "the two".
+  uint32_t OnOther(uint32_t t) {
+    const char initial = static_cast<char>(text(t)[0] | 0x20);
+    if (initial != 'h' && initial != 's' && initial != 't') return t + 1;  // no pronoun, no "the two"
+    if (options_.pronoun_window_sentences > 0 && (Is(t, "he") || Is(t, "she") || Is(t, "him") || Is(t, "his"))) {
+      if (last_person_ >= 0 && static_cast<size_t>(last_person_) < found_.size()) {
+        const Found& person = found_[last_person_];
+        if (sentence_ - person.sentence <= options_.pronoun_window_sentences) {
+          Found f = person;
+          f.mention.span = tok(t).span();
+          f.sentence = sentence_;
+          const int32_t keep = last_person_;
+          Emit(f);
+          last_person_ = keep;
+        }
+      }
+      return t + 1;
+    }
+    if (Is(t, "the") && Is(t + 1, "two")) {
+      const bool noun_follows = IsLowerWord(t + 2) && (text(t + 2).back() == 's' || Is(t + 2, "men") ||
+                                                       Is(t + 2, "women") || Is(t + 2, "people"));
+      if (!noun_follows && !ItemAt(t + 2)) {
+        Found f;
+        f.mention.span = {tok(t).begin, tok(t + 1).end};
+        f.sentence = sentence_;
+        Emit(f);
+        return t + 2;
+      }
+    }
+    return t + 1;
+  }
+
+  const ActorDictionary& dict_;
+  const ActorRecognizerOptions& options_;
+  Document& doc_;
+  WordSequence seq_;
+  std::vector<Item> items_;
+  std::vector<int32_t> item_at_;
+  std::vector<bool> seen_;
+  std::vector<Found> found_;
+  int32_t last_person_ = -1;
+  uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
+};
+
+}  // namespace
+
+ActorRecognizer::ActorRecognizer(const ActorDictionary& dictionary, const ActorRecognizerOptions& options)
+    : dictionary_(dictionary), options_(options) {}
+
+void ActorRecognizer::Process(Document& doc) const {
+  if (doc.is_error()) return;
+  Run run(dictionary_, options_, doc);
+  run.Go();
+}
+
+}  // namespace annalist
