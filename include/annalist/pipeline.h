@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "annalist/document.h"
 #include "annalist/status.h"
@@ -27,6 +29,8 @@ struct PipelineOptions {
   // The last stage to run; std::nullopt runs none (read and write only). Earlier stages always run, since
   // each needs the layers before it. For speed when only some layers are wanted, and to measure each stage.
   std::optional<Stage> last_stage = Stage::kEvents;
+  // PETRARCH/TABARI actor or agent dictionaries (--actors-petrarch) merged into the built-in actor dictionary.
+  std::vector<std::string> actor_petrarch_files;
 };
 
 // "text", "times", "places", "actors", "figures", "events"; and back (nullopt for an unknown name).
@@ -35,7 +39,8 @@ std::optional<Stage> ParseStage(std::string_view name);
 
 class Pipeline {
  public:
-  // Loads the resources every stage needs. Errors: Corruption when a built-in resource is malformed.
+  // Loads the resources every stage needs. Errors: Corruption when a built-in resource is malformed; IOError
+  // or InvalidInput (with file and line) when a user dictionary in `options` cannot be read.
   static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options = {});
   ~Pipeline();
 

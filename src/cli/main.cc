@@ -95,6 +95,11 @@ std::vector<Flag> InputFlags(Command& command) {
        }},
       {"max-article-bytes", "N", "an article longer than N bytes becomes an error record (default 16777216)",
        [&](std::string_view v) { return ParseUnsigned(v, 1, uint64_t{1} << 32, &command.run.reader.max_article_bytes); }},
+      {"actors-petrarch", "FILE", "also use this PETRARCH/TABARI actor or agent dictionary (repeatable)",
+       [&](std::string_view v) {
+         command.pipeline.actor_petrarch_files.emplace_back(v);
+         return Status::Ok();
+       }},
       {"quiet", "", "no progress line on standard error",
        [&](std::string_view) { command.quiet = true; return Status::Ok(); }},
       {"help", "", "show this help",

@@ -1,6 +1,9 @@
 // Wiring only: each stage is constructed once with its resources and options, then called in pipeline order.
 #include "annalist/pipeline.h"
 
+#include "actors/actor_recognizer.h"
+#include "actors/builtin_dictionary.h"
+#include "actors/petrarch_reader.h"
 #include "figures/quantity_recognizer.h"
 #include "places/place_recognizer.h"
 #include "text/segmenter.h"
@@ -9,13 +12,20 @@
 namespace annalist {
 
 struct Pipeline::Stages {
-  Stages(const SegmenterOptions& segmenter_options, Gazetteer gazetteer_in)
-      : segmenter(segmenter_options), gazetteer(std::move(gazetteer_in)), place_recognizer(gazetteer) {}
+  Stages(const SegmenterOptions& segmenter_options, Gazetteer gazetteer_in,
+         std::unique_ptr<const ActorDictionary> actor_dictionary_in)
+      : segmenter(segmenter_options),
+        gazetteer(std::move(gazetteer_in)),
+        place_recognizer(gazetteer),
+        actor_dictionary(std::move(actor_dictionary_in)),
+        actor_recognizer(*actor_dictionary) {}
 
   Segmenter segmenter;
   TimeTagger time_tagger;
   Gazetteer gazetteer;  // before place_recognizer, which refers to it
   PlaceRecognizer place_recognizer;
+  std::unique_ptr<const ActorDictionary> actor_dictionary;  // before actor_recognizer, which refers to it
+  ActorRecognizer actor_recognizer;
   QuantityRecognizer quantity_recognizer;
 };
 
@@ -24,7 +34,15 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   segmenter_options.max_sentence_tokens = options.max_sentence_tokens;
   Result<Gazetteer> gazetteer = Gazetteer::LoadEmbedded();
   if (!gazetteer.ok()) return gazetteer.status();
-  auto stages = std::make_unique<const Stages>(segmenter_options, std::move(gazetteer).value());
+  auto actor_dictionary = std::make_unique<ActorDictionary>();
+  if (Status status = AddBuiltinActors(actor_dictionary.get()); !status.ok()) return status;
+  for (const std::string& path : options.actor_petrarch_files) {
+    Result<PetrarchCounts> counts = ImportPetrarchFile(path, actor_dictionary.get());
+    if (!counts.ok()) return counts.status();
+  }
+  actor_dictionary->Finish();
+  auto stages = std::make_unique<const Stages>(segmenter_options, std::move(gazetteer).value(),
+                                               std::move(actor_dictionary));
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages), options.last_stage));
 }
 
@@ -37,6 +55,7 @@ void Pipeline::Process(Document& doc) const {
   if (Runs(Stage::kText)) stages_->segmenter.Process(doc);
   if (Runs(Stage::kTimes)) stages_->time_tagger.Process(doc);
   if (Runs(Stage::kPlaces)) stages_->place_recognizer.Process(doc);
+  if (Runs(Stage::kActors)) stages_->actor_recognizer.Process(doc);
   if (Runs(Stage::kFigures)) stages_->quantity_recognizer.Process(doc);
 }
 
