@@ -1,11 +1,13 @@
-// Decompression of whole inputs: gzip (zlib) and zstd (libzstd), recognised by their magic bytes.
+// Decompression on the fly: gzip (zlib) and zstd (libzstd) sources, recognised by their magic bytes.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 
-#include "annalist/status.h"
-#include "io/input_buffer.h"
+#include "io/byte_source.h"
 
 namespace annalist {
 
@@ -15,17 +17,19 @@ enum class Compression : uint8_t {
   kZstd,  // magic 28 b5 2f fd; several frames are one stream; the content size need not be known
 };
 
+// The most bytes DetectCompression looks at.
+inline constexpr size_t kCompressionMagicBytes = 4;
+
 // The compression `content` starts with, from its magic bytes.
 Compression DetectCompression(std::string_view content);
 
-// Decompresses `input` whole into a new padded buffer. Zero bytes after the last gzip member are ignored (as
-// gzip(1) does); other trailing bytes are an error. `name` is only for messages.
-// Errors: IOError naming the input for corrupt or truncated data, or when the output would be larger than
-// `max_bytes`.
-Result<InputBuffer> Decompress(std::string_view name, Compression compression, std::string_view input,
-                               uint64_t max_bytes);
-
-// Decompresses `input` when its magic bytes say it is compressed, else returns it unchanged.
-Result<InputBuffer> DecompressIfNeeded(std::string_view name, InputBuffer input, uint64_t max_bytes);
+// The decompressed bytes of `compressed` (REQUIRES: compression is not kNone), read from it in pieces of
+// `chunk_bytes`. Memory: one piece of input plus the decompressor's state (zlib's 32 KiB window; zstd's
+// window, at most 128 MiB as zstd's default limit allows, a few MiB at the usual levels), whatever the
+// input's size. Zero bytes after the last gzip member are ignored (as gzip(1) does); other trailing bytes
+// are an error. `name` is only for messages.
+// Errors (from Read): IOError naming the input for corrupt or truncated data, or the underlying source's.
+std::unique_ptr<ByteSource> NewDecompressingSource(std::string name, Compression compression,
+                                                   std::unique_ptr<ByteSource> compressed, size_t chunk_bytes);
 
 }  // namespace annalist

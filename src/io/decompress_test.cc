@@ -9,6 +9,7 @@
 namespace annalist {
 namespace {
 
+using testing::Drain;
 using testing::Gzip;
 using testing::Zstd;
 using testing::ZstdWithoutSize;
@@ -17,6 +18,15 @@ std::string SampleText() {
   std::string text;
   for (int i = 0; i < 2000; ++i) text += "{\"id\":\"a" + std::to_string(i) + "\",\"text\":\"Gaza – news\"}\n";
   return text;
+}
+
+// Decompresses `compressed` whole through a streaming source reading `chunk` bytes of input at a time and
+// handing out `piece` bytes at a time.
+Result<std::string> Decompress(std::string_view name, const std::string& compressed, size_t chunk = 1 << 20,
+                               size_t piece = 1 << 20) {
+  std::unique_ptr<ByteSource> source =
+      NewDecompressingSource(std::string(name), DetectCompression(compressed), NewMemorySource(compressed), chunk);
+  return Drain(*source, piece);
 }
 
 TEST(DetectCompression, RecognisesMagicBytes) {
@@ -36,96 +46,135 @@ TEST(DetectCompression, RecognisesMagicBytes) {
 
 TEST(Decompress, GzipRoundTrips) {
   const std::string text = SampleText();
-  Result<InputBuffer> out = Decompress("a.gz", Compression::kGzip, Gzip(text), 1 << 30);
+  Result<std::string> out = Decompress("a.gz", Gzip(text));
   ASSERT_OK(out);
-  EXPECT_EQ(out->view(), text);
+  EXPECT_EQ(*out, text);
 }
 
-TEST(Decompress, ConcatenatedGzipMembersAreOneStream) {
-  Result<InputBuffer> out =
-      Decompress("a.gz", Compression::kGzip, Gzip("first\n") + Gzip("second\n"), 1 << 20);
-  ASSERT_OK(out);
-  EXPECT_EQ(out->view(), "first\nsecond\n");
+TEST(Decompress, GzipRoundTripsInTinyPieces) {
+  const std::string text = SampleText();
+  for (size_t chunk : {1, 2, 7, 64}) {
+    Result<std::string> out = Decompress("a.gz", Gzip(text), chunk, 5);
+    ASSERT_OK(out);
+    EXPECT_EQ(*out, text) << chunk;
+  }
+}
+
+TEST(Decompress, ConcatenatedGzipMembersAreOneStreamWhereverTheInputIsCut) {
+  const std::string compressed = Gzip("first\n") + Gzip("second\n") + Gzip("third\n");
+  for (size_t chunk = 1; chunk <= compressed.size() + 1; ++chunk) {
+    Result<std::string> out = Decompress("a.gz", compressed, chunk, 3);
+    ASSERT_OK(out);
+    EXPECT_EQ(*out, "first\nsecond\nthird\n") << chunk;
+  }
 }
 
 TEST(Decompress, ZeroBytesAfterGzipAreIgnored) {
-  Result<InputBuffer> out =
-      Decompress("a.gz", Compression::kGzip, Gzip("x\n") + std::string(100, '\0'), 1 << 20);
-  ASSERT_OK(out);
-  EXPECT_EQ(out->view(), "x\n");
+  for (size_t chunk : {1, 16, 1 << 20}) {
+    Result<std::string> out = Decompress("a.gz", Gzip("x\n") + std::string(100, '\0'), chunk);
+    ASSERT_OK(out);
+    EXPECT_EQ(*out, "x\n");
+  }
 }
 
-TEST(Decompress, GarbageAfterGzipIsAnError) {
-  Result<InputBuffer> out = Decompress("a.gz", Compression::kGzip, Gzip("x\n") + "junk", 1 << 20);
-  ASSERT_FALSE(out.ok());
-  EXPECT_NE(out.status().message().find("a.gz"), std::string::npos);
+TEST(Decompress, GarbageAfterGzipIsAnErrorWithItsOffset) {
+  const std::string member = Gzip("x\n");
+  for (const std::string& tail : {std::string("junk"), std::string("\0\0j", 3), std::string("\x1f")}) {
+    Result<std::string> out = Decompress("a.gz", member + tail, 16);
+    ASSERT_FALSE(out.ok());
+    EXPECT_NE(out.status().message().find("a.gz"), std::string::npos);
+    EXPECT_NE(out.status().message().find("offset " + std::to_string(member.size())), std::string::npos)
+        << out.status().message();
+  }
 }
 
 TEST(Decompress, TruncatedGzipIsAnIOError) {
   const std::string compressed = Gzip(SampleText());
-  Result<InputBuffer> out =
-      Decompress("a.gz", Compression::kGzip, compressed.substr(0, compressed.size() / 2), 1 << 30);
+  Result<std::string> out = Decompress("a.gz", compressed.substr(0, compressed.size() / 2));
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), Status::Code::kIOError);
   EXPECT_NE(out.status().message().find("truncated"), std::string::npos) << out.status().message();
 }
 
+TEST(Decompress, OutputBeforeTheDamageComesFirst) {
+  const std::string text = SampleText();
+  const std::string compressed = Gzip(text);
+  std::unique_ptr<ByteSource> source = NewDecompressingSource(
+      "a.gz", Compression::kGzip, NewMemorySource(compressed.substr(0, compressed.size() - 10)), 64);
+  std::string out(text.size() + 100, '\0');
+  size_t total = 0;
+  for (;;) {
+    Result<size_t> got = source->Read(out.data() + total, out.size() - total);
+    if (!got.ok()) break;
+    ASSERT_GT(*got, 0u) << "a truncated stream must end in an error";
+    total += *got;
+  }
+  EXPECT_GT(total, text.size() / 2);
+  EXPECT_EQ(out.substr(0, total), text.substr(0, total));
+}
+
 TEST(Decompress, CorruptGzipIsAnIOError) {
   std::string compressed = Gzip(SampleText());
   for (size_t i = 20; i < 60; ++i) compressed[i] = static_cast<char>(compressed[i] ^ 0x5a);
-  Result<InputBuffer> out = Decompress("a.gz", Compression::kGzip, compressed, 1 << 30);
+  Result<std::string> out = Decompress("a.gz", compressed);
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), Status::Code::kIOError);
 }
 
 TEST(Decompress, ZstdRoundTrips) {
   const std::string text = SampleText();
-  Result<InputBuffer> out = Decompress("a.zst", Compression::kZstd, Zstd(text), 1 << 30);
-  ASSERT_OK(out);
-  EXPECT_EQ(out->view(), text);
+  for (size_t chunk : {1, 7, 1 << 20}) {
+    Result<std::string> out = Decompress("a.zst", Zstd(text), chunk, 5);
+    ASSERT_OK(out);
+    EXPECT_EQ(*out, text);
+  }
 }
 
 TEST(Decompress, ZstdWithoutADeclaredSizeIsStreamed) {
   const std::string text = SampleText() + SampleText();
-  Result<InputBuffer> out = Decompress("a.zst", Compression::kZstd, ZstdWithoutSize(text), 1 << 30);
+  Result<std::string> out = Decompress("a.zst", ZstdWithoutSize(text), 100, 1000);
   ASSERT_OK(out);
-  EXPECT_EQ(out->view(), text);
+  EXPECT_EQ(*out, text);
 }
 
 TEST(Decompress, ConcatenatedZstdFramesAreOneStream) {
-  Result<InputBuffer> out =
-      Decompress("a.zst", Compression::kZstd, Zstd("first\n") + Zstd("second\n"), 1 << 20);
-  ASSERT_OK(out);
-  EXPECT_EQ(out->view(), "first\nsecond\n");
+  const std::string compressed = Zstd("first\n") + Zstd("second\n");
+  for (size_t chunk = 1; chunk <= compressed.size() + 1; ++chunk) {
+    Result<std::string> out = Decompress("a.zst", compressed, chunk, 4);
+    ASSERT_OK(out);
+    EXPECT_EQ(*out, "first\nsecond\n");
+  }
 }
 
 TEST(Decompress, TruncatedZstdIsAnIOError) {
   const std::string compressed = Zstd(SampleText());
-  Result<InputBuffer> out =
-      Decompress("a.zst", Compression::kZstd, compressed.substr(0, compressed.size() - 5), 1 << 30);
-  ASSERT_FALSE(out.ok());
-  EXPECT_NE(out.status().message().find("a.zst"), std::string::npos);
+  for (size_t cut : {size_t{4}, size_t{5}, compressed.size() / 2, compressed.size() - 5}) {
+    Result<std::string> out = Decompress("a.zst", compressed.substr(0, cut), 64);
+    ASSERT_FALSE(out.ok()) << cut;
+    EXPECT_NE(out.status().message().find("a.zst"), std::string::npos);
+  }
 }
 
 TEST(Decompress, OutputOverTheBudgetIsAnIOError) {
   const std::string zeros(4 << 20, '0');
   for (const std::string& compressed : {Gzip(zeros), Zstd(zeros), ZstdWithoutSize(zeros)}) {
-    Result<InputBuffer> out = Decompress("bomb", DetectCompression(compressed), compressed, 1 << 20);
+    std::unique_ptr<ByteSource> source = NewCappedSource(
+        "bomb", true, 1 << 20,
+        NewDecompressingSource("bomb", DetectCompression(compressed), NewMemorySource(compressed), 1 << 16));
+    Result<std::string> out = Drain(*source, 1 << 16);
     ASSERT_FALSE(out.ok());
-    EXPECT_NE(out.status().message().find("--max-input-bytes"), std::string::npos) << out.status().message();
+    EXPECT_NE(out.status().message().find("max_input_bytes"), std::string::npos) << out.status().message();
   }
 }
 
 TEST(Decompress, OutputOfExactlyTheBudgetIsAccepted) {
   const std::string text(1 << 16, 'y');
-  EXPECT_OK(Decompress("a.gz", Compression::kGzip, Gzip(text), text.size()));
-  EXPECT_OK(Decompress("a.zst", Compression::kZstd, ZstdWithoutSize(text), text.size()));
-}
-
-TEST(DecompressIfNeeded, LeavesUncompressedInputAlone) {
-  Result<InputBuffer> out = DecompressIfNeeded("a.jsonl", InputBuffer("{\"text\":\"a\"}\n"), 1 << 20);
-  ASSERT_OK(out);
-  EXPECT_EQ(out->view(), "{\"text\":\"a\"}\n");
+  for (const std::string& compressed : {Gzip(text), ZstdWithoutSize(text)}) {
+    std::unique_ptr<ByteSource> source = NewCappedSource(
+        "a", true, text.size(),
+        NewDecompressingSource("a", DetectCompression(compressed), NewMemorySource(compressed), 1 << 10));
+    EXPECT_OK(Drain(*source, 1000));
+  }
 }
 
 }  // namespace

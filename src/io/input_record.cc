@@ -128,4 +128,22 @@ void BuildArticle(const InputRecord& record, uint64_t number, std::string_view w
   SetOptional("url", record.url, record.known_utf8, doc.url, doc);
 }
 
+uint64_t RecordByteLimit(const ReaderOptions& options) {
+  if (options.max_record_bytes != 0) return options.max_record_bytes;
+  constexpr uint64_t kFieldsAndEscapes = uint64_t{1} << 20;
+  return options.max_article_bytes + kFieldsAndEscapes;
+}
+
+std::string RecordTooLong(std::string_view what, uint64_t bytes, const ReaderOptions& options) {
+  std::string message = "the " + std::string(what) + " is " + std::to_string(bytes) + " bytes; the limit for a " +
+                        std::string(what) + " is " + std::to_string(RecordByteLimit(options));
+  message += options.max_record_bytes != 0 ? " (the reader's max_record_bytes)" : " (--max-article-bytes + 1 MiB)";
+  return message;
+}
+
+void BuildReadFailureRecord(uint64_t number, const Status& status, Document& doc) {
+  doc.Clear();
+  BuildErrorRecord(std::nullopt, number, "", status.message() + "; reading of this input stops here", doc);
+}
+
 }  // namespace annalist

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "annalist/document.h"
+#include "annalist/status.h"
 #include "io/reader.h"
 
 namespace annalist {
@@ -34,5 +35,17 @@ void BuildArticle(const InputRecord& record, uint64_t number, std::string_view w
 // and `message` prefixed with `where` ("line 7: …") when that is not empty. Clears any text.
 void BuildErrorRecord(std::optional<std::string_view> id, uint64_t number, std::string_view where,
                       std::string_view message, Document& doc);
+
+// The longest JSON line or CSV row a reader reads: options.max_record_bytes, or max_article_bytes + 1 MiB
+// when that is 0.
+uint64_t RecordByteLimit(const ReaderOptions& options);
+
+// The message for a record over RecordByteLimit: `what` ("line", "row") is `bytes` long; it names the option
+// to raise ("the line is 52428835 bytes; the limit for a line is 17825792 (--max-article-bytes + 1 MiB)").
+std::string RecordTooLong(std::string_view what, uint64_t bytes, const ReaderOptions& options);
+
+// Makes `doc` the last record of an input whose reading failed (`status`, not OK): an error record numbered
+// `number` that quotes the failure and says reading stops there.
+void BuildReadFailureRecord(uint64_t number, const Status& status, Document& doc);
 
 }  // namespace annalist

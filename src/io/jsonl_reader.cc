@@ -1,8 +1,10 @@
 // The JSON Lines reader.
 //
-// The whole input sits in one padded buffer, so each line is handed to simdjson where it lies: the bytes
-// after a line (the next lines, then the buffer's padding) serve as simdjson's padding, whose content it
-// ignores. Only a line with invalid UTF-8 is copied, to repair it. One On-Demand parser is reused for every
+// The input streams through a window (stream_window.h) padded for simdjson, so each line is handed to
+// simdjson where it lies: the bytes after a line (the next lines, stale bytes, then the window's padding)
+// serve as simdjson's padding, whose content it ignores. Only a line with invalid UTF-8 is copied, to repair
+// it. A line that runs past the window's end is moved to the front with the next read; one longer than the
+// record budget is skipped to its newline, piece by piece, and becomes an error record. One On-Demand parser is reused for every
 // line; the strings it unescapes live in the parser until the next line, long enough to copy them into the
 // Document.
 //
@@ -14,11 +16,14 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "core/utf8.h"
 #include "io/format_detect.h"
 #include "io/input_record.h"
+#include "io/stream_window.h"
 
 namespace annalist {
 namespace {
@@ -85,22 +90,155 @@ Key KeyOf(std::string_view key) {
   return Key::kOther;
 }
 
+// The end of the JSON string whose opening quote is at `begin` (one past its closing quote), or npos when
+// it does not end within `text`.
+size_t StringEnd(std::string_view text, size_t begin) {
+  for (size_t i = begin + 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The end of the JSON value starting at `begin`, or npos when it does not end within `text`. Only brackets
+// and strings are followed: the value is not validated.
+size_t ValueEnd(std::string_view text, size_t begin) {
+  if (text[begin] == '"') return StringEnd(text, begin);
+  if (text[begin] != '{' && text[begin] != '[') {
+    size_t end = begin;
+    while (end < text.size() && text[end] != ',' && text[end] != '}' && !IsAsciiSpace(text[end])) ++end;
+    return end < text.size() ? end : std::string_view::npos;
+  }
+  size_t depth = 0;
+  for (size_t i = begin; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      i = StringEnd(text, i);
+      if (i == std::string_view::npos) return i;
+      --i;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The top-level "id" of the object a line too long to parse starts with, found by walking its fields in
+// `prefix` (the bytes of the line that were read) up to the first field that does not end there. A string
+// id is unescaped by simdjson; a number is kept as written; anything else counts as no id. Linear in the
+// prefix, and only run for such lines.
+std::optional<std::string> IdFromPrefix(std::string_view prefix, od::parser& parser) {
+  std::optional<std::string> id;
+  size_t pos = 0;
+  const auto skip_space = [&] {
+    while (pos < prefix.size() && IsAsciiSpace(prefix[pos])) ++pos;
+  };
+  skip_space();
+  if (pos == prefix.size() || prefix[pos] != '{') return id;
+  ++pos;
+  for (;;) {
+    skip_space();
+    if (pos == prefix.size() || prefix[pos] != '"') return id;
+    const size_t key_end = StringEnd(prefix, pos);
+    if (key_end == std::string_view::npos) return id;
+    const std::string_view key = prefix.substr(pos + 1, key_end - pos - 2);
+    pos = key_end;
+    skip_space();
+    if (pos == prefix.size() || prefix[pos] != ':') return id;
+    ++pos;
+    skip_space();
+    if (pos == prefix.size()) return id;
+    const size_t value_end = ValueEnd(prefix, pos);
+    if (value_end == std::string_view::npos) return id;
+    if (key == "id") {
+      // A later duplicate wins, as when the line is parsed whole.
+      const simdjson::padded_string value(prefix.substr(pos, value_end - pos));
+      od::document document;
+      od::json_type type;
+      std::string_view string;
+      if (!parser.iterate(value).get(document) && !document.type().get(type)) {
+        if (type == od::json_type::string && !document.get_string().get(string)) {
+          id = std::string(string);
+        } else if (type == od::json_type::number && !document.get_number().error()) {
+          id = std::string(prefix.substr(pos, value_end - pos));
+        }
+      }
+    }
+    pos = value_end;
+    skip_space();
+    if (pos == prefix.size() || prefix[pos] != ',') return id;
+    ++pos;
+  }
+}
+
+constexpr size_t kPadding = simdjson::SIMDJSON_PADDING;
+
+// simdjson may read into the padding after a malformed line (an unclosed string is scanned for its quote),
+// and what it finds there shapes the error. In the window those bytes are the line end and the next lines, or
+// stale bytes from earlier reads, depending on how the input was cut into pieces. So while a line is parsed,
+// the padding after it holds zeros, as after the input's last line; what was there is put back afterwards.
+class ZeroedPadding {
+ public:
+  explicit ZeroedPadding(char* after) : after_(after) {
+    std::memcpy(saved_, after_, kPadding);
+    std::memset(after_, 0, kPadding);
+  }
+  ~ZeroedPadding() { std::memcpy(after_, saved_, kPadding); }
+  ZeroedPadding(const ZeroedPadding&) = delete;
+  ZeroedPadding& operator=(const ZeroedPadding&) = delete;
+
+ private:
+  char* after_;
+  char saved_[kPadding];
+};
+
 class JsonLinesReader final : public ArticleReader {
  public:
-  JsonLinesReader(std::string name, InputBuffer buffer, const ReaderOptions& options)
-      : name_(std::move(name)), buffer_(std::move(buffer)), options_(options) {
-    position_ = ByteOrderMarkLength(buffer_.view());
-  }
+  JsonLinesReader(std::string name, std::unique_ptr<ByteSource> source, const ReaderOptions& options)
+      : name_(std::move(name)),
+        options_(options),
+        limit_(RecordByteLimit(options)),
+        window_(std::move(source), options.chunk_bytes, WindowBytes(limit_)) {}
 
   bool Next(Document& doc) override {
     doc.Clear();
-    const char* const data = buffer_.data();
-    const size_t size = buffer_.size();
-    while (position_ < size) {
-      const char* newline = static_cast<const char*>(std::memchr(data + position_, '\n', size - position_));
-      const size_t end = newline != nullptr ? static_cast<size_t>(newline - data) : size;
-      std::string_view line(data + position_, end - position_);
-      position_ = end + 1;
+    if (done_) return false;
+    if (!started_) {
+      started_ = true;
+      while (window_.size() < 3 && !window_.at_end()) {
+        if (!Fill(3 - window_.size(), doc)) return true;
+      }
+      window_.Consume(ByteOrderMarkLength(window_.view()));
+    }
+    for (;;) {
+      const std::string_view pending = window_.view();
+      const char* newline =
+          static_cast<const char*>(std::memchr(pending.data() + scanned_, '\n', pending.size() - scanned_));
+      size_t length = pending.size();
+      if (newline != nullptr) {
+        length = static_cast<size_t>(newline - pending.data());
+      } else if (length <= limit_ && !window_.at_end()) {
+        // The line runs past the window: read more, without scanning again what has been scanned.
+        scanned_ = length;
+        if (!Fill(1, doc)) return true;
+        continue;
+      } else if (length == 0) {
+        done_ = true;
+        return false;
+      }
+      if (length > limit_) {
+        if (SkipLongLine(length, doc)) return true;
+        continue;
+      }
+      std::string_view line(pending.data(), length);
+      // The line's bytes stay where they are until the next Fill: it is parsed in place.
+      window_.Consume(newline != nullptr ? length + 1 : length);
+      scanned_ = 0;
       ++line_number_;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (IsBlank(line)) continue;
@@ -108,13 +246,60 @@ class JsonLinesReader final : public ArticleReader {
       ReadLine(line, doc);
       return true;
     }
-    return false;
   }
 
   const std::string& name() const override { return name_; }
   InputFormat format() const override { return InputFormat::kJsonLines; }
+  Status status() const override { return status_; }
+  size_t buffer_capacity() const override { return window_.capacity(); }
 
  private:
+  // The window holds one line of up to `limit` bytes and the newline after it.
+  static size_t WindowBytes(uint64_t limit) {
+    return static_cast<size_t>(std::min<uint64_t>(limit, SIZE_MAX / 2) + 1);
+  }
+
+  // Fills the window. On a read failure, makes `doc` the failure's record, ends the input and returns false.
+  bool Fill(size_t min_new, Document& doc) {
+    Status status = window_.Fill(min_new);
+    if (status.ok()) return true;
+    status_ = std::move(status);
+    BuildReadFailureRecord(++record_number_, status_, doc);
+    done_ = true;
+    return false;
+  }
+
+  // Reads past the line at the front of the window, longer than limit_, without holding it whole; its first
+  // `read` bytes are in the window. Returns true when `doc` is set (the line's error record, or a read
+  // failure's); false for a line that was only whitespace, which is no record however long.
+  bool SkipLongLine(size_t read, Document& doc) {
+    ++line_number_;
+    // Only the line's first limit_ bytes are looked at, whatever the window holds: the id must not depend
+    // on how the input was cut into pieces.
+    const std::optional<std::string> id =
+        IdFromPrefix(window_.view().substr(0, static_cast<size_t>(std::min<uint64_t>(read, limit_))), parser_);
+    uint64_t bytes = 0;
+    bool blank = true;
+    for (;;) {
+      const std::string_view pending = window_.view();
+      const void* newline = std::memchr(pending.data(), '\n', pending.size());
+      const size_t length =
+          newline != nullptr ? static_cast<size_t>(static_cast<const char*>(newline) - pending.data())
+                             : pending.size();
+      blank = blank && IsBlank(pending.substr(0, length));
+      bytes += length;
+      window_.Consume(newline != nullptr ? length + 1 : length);
+      if (newline != nullptr || window_.at_end()) break;
+      if (!Fill(1, doc)) return true;
+    }
+    scanned_ = 0;
+    if (blank) return false;
+    ++record_number_;
+    BuildErrorRecord(id, record_number_, "line " + std::to_string(line_number_),
+                     RecordTooLong("line", bytes, options_), doc);
+    return true;
+  }
+
   // What parsing one line gave: an article's fields, or an error message.
   struct Parsed {
     InputRecord record;
@@ -124,21 +309,21 @@ class JsonLinesReader final : public ArticleReader {
 
   void ReadLine(std::string_view line, Document& doc) {
     const std::string where = "line " + std::to_string(line_number_);
-    const size_t capacity = buffer_.padded_size() - static_cast<size_t>(line.data() - buffer_.data());
+    const ZeroedPadding zeroed(window_.MutableAt(line.data() + line.size()));
     Parsed parsed;
-    Parse(simdjson::padded_string_view(line.data(), line.size(), capacity), parsed, doc);
+    Parse(simdjson::padded_string_view(line.data(), line.size(), line.size() + kPadding), parsed, doc);
     if (parsed.json_error == simdjson::UTF8_ERROR) {
       // simdjson rejects the whole line; repair a copy and read it again.
       repaired_.assign(line);
       const size_t nuls = static_cast<size_t>(std::count(repaired_.begin(), repaired_.end(), '\0'));
       const size_t replaced = SanitizeUtf8(repaired_) - nuls;
-      repaired_.reserve(repaired_.size() + simdjson::SIMDJSON_PADDING);
+      const size_t repaired_size = repaired_.size();
+      repaired_.append(kPadding, '\0');
       doc.warnings.clear();
       doc.warnings.push_back(std::to_string(replaced) + " invalid UTF-8 sequences replaced with U+FFFD");
       if (nuls > 0) doc.warnings.push_back(std::to_string(nuls) + " NUL bytes replaced with spaces");
       parsed = Parsed();
-      Parse(simdjson::padded_string_view(repaired_.data(), repaired_.size(), repaired_.capacity()), parsed,
-            doc);
+      Parse(simdjson::padded_string_view(repaired_.data(), repaired_size, repaired_.size()), parsed, doc);
     }
     if (!parsed.error.empty()) {
       BuildErrorRecord(parsed.record.id, record_number_, where, parsed.error, doc);
@@ -238,9 +423,13 @@ class JsonLinesReader final : public ArticleReader {
   }
 
   std::string name_;
-  InputBuffer buffer_;
   ReaderOptions options_;
-  size_t position_ = 0;         // start of the next line in buffer_
+  uint64_t limit_;  // RecordByteLimit: the longest line parsed
+  StreamWindow window_;
+  size_t scanned_ = 0;  // bytes at the window's front known to hold no newline
+  bool started_ = false;
+  bool done_ = false;
+  Status status_;
   uint64_t line_number_ = 0;    // physical lines read, for messages
   uint64_t record_number_ = 0;  // non-blank lines read: doc-<n> and Document::input_number
   od::parser parser_;
@@ -249,9 +438,9 @@ class JsonLinesReader final : public ArticleReader {
 
 }  // namespace
 
-std::unique_ptr<ArticleReader> NewJsonLinesReader(std::string name, InputBuffer buffer,
+std::unique_ptr<ArticleReader> NewJsonLinesReader(std::string name, std::unique_ptr<ByteSource> source,
                                                   const ReaderOptions& options) {
-  return std::make_unique<JsonLinesReader>(std::move(name), std::move(buffer), options);
+  return std::make_unique<JsonLinesReader>(std::move(name), std::move(source), options);
 }
 
 }  // namespace annalist

@@ -1,13 +1,14 @@
 #include "io/reader.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <system_error>
 
+#include "io/byte_source.h"
 #include "io/csv_reader.h"
 #include "io/decompress.h"
 #include "io/format_detect.h"
-#include "io/input_buffer.h"
 #include "io/jsonl_reader.h"
 #include "io/text_reader.h"
 
@@ -16,23 +17,59 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Decompresses when needed, recognises the format and makes the reader.
-Result<std::unique_ptr<ArticleReader>> MakeReader(std::string name, InputBuffer raw,
+// The most decompressed bytes read to recognise an input's format from its content, in pieces of
+// kFormatPeekPiece: fixed sizes, so that what is read before the reader starts (and so whether a failure shows
+// at once or later) never depends on ReaderOptions::chunk_bytes.
+constexpr size_t kFormatPeekBytes = size_t{64} << 10;
+constexpr size_t kFormatPeekPiece = size_t{4} << 10;
+
+// True once `prefix` shows that the content is JSON Lines: its first non-blank byte (after a BOM) is '{'.
+bool ShowsJsonLines(std::string_view prefix) {
+  prefix.remove_prefix(ByteOrderMarkLength(prefix));
+  for (const char c : prefix) {
+    if (!IsAsciiSpace(c)) return c == '{';
+  }
+  return false;
+}
+
+// Recognises the compression from the first bytes and the format from the name or the first decompressed
+// bytes, and makes the reader. The bytes read to recognise them are handed back in front of the rest.
+Result<std::unique_ptr<ArticleReader>> MakeReader(std::string name, std::unique_ptr<ByteSource> raw,
                                                   const ReaderOptions& options) {
-  Result<InputBuffer> buffer = DecompressIfNeeded(name, std::move(raw), options.max_input_bytes);
-  if (!buffer.ok()) return buffer.status();
-  const InputFormat format =
-      options.format == InputFormat::kAuto ? DetectFormat(name, buffer->view()) : options.format;
+  const size_t chunk = std::max<size_t>(options.chunk_bytes, 1);
+  std::string magic;
+  if (Status status = ReadPrefix(*raw, kCompressionMagicBytes, magic); !status.ok()) return status;
+  const Compression compression = DetectCompression(magic);
+  std::unique_ptr<ByteSource> source = NewPrefixedSource(std::move(magic), std::move(raw));
+  if (compression != Compression::kNone) {
+    source = NewDecompressingSource(name, compression, std::move(source), chunk);
+  }
+  if (options.max_input_bytes != UINT64_MAX) {
+    source = NewCappedSource(name, compression != Compression::kNone, options.max_input_bytes, std::move(source));
+  }
+  InputFormat format = options.format != InputFormat::kAuto ? options.format : FormatFromName(name);
+  // The first decompressed bytes are read even when the format is known, so that compressed data that is
+  // broken from the start fails here, as an input that cannot be opened.
+  if (format == InputFormat::kAuto || compression != Compression::kNone) {
+    std::string prefix;
+    while (prefix.size() < kFormatPeekBytes) {
+      const size_t wanted = std::min(kFormatPeekBytes, prefix.size() + kFormatPeekPiece);
+      if (Status status = ReadPrefix(*source, wanted, prefix); !status.ok()) return status;
+      if (prefix.size() < wanted || format != InputFormat::kAuto || ShowsJsonLines(prefix)) break;
+    }
+    if (format == InputFormat::kAuto) format = FormatFromContent(prefix);
+    source = NewPrefixedSource(std::move(prefix), std::move(source));
+  }
   switch (format) {
     case InputFormat::kCsv:
-      return NewCsvReader(std::move(name), std::move(buffer).value(), options);
+      return NewCsvReader(std::move(name), std::move(source), options);
     case InputFormat::kDatedText:
-      return NewTextReader(std::move(name), std::move(buffer).value(), options);
+      return NewTextReader(std::move(name), std::move(source), options);
     case InputFormat::kJsonLines:
     case InputFormat::kAuto:
       break;
   }
-  return NewJsonLinesReader(std::move(name), std::move(buffer).value(), options);
+  return NewJsonLinesReader(std::move(name), std::move(source), options);
 }
 
 bool IsHidden(const fs::path& path) {
@@ -83,20 +120,18 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
 }
 
 Result<std::unique_ptr<ArticleReader>> OpenInput(const std::string& path, const ReaderOptions& options) {
-  Result<InputBuffer> buffer = ReadWholeInput(path, options.max_input_bytes);
-  if (!buffer.ok()) return buffer.status();
-  return MakeReader(path == "-" ? "<stdin>" : path, std::move(buffer).value(), options);
+  Result<std::unique_ptr<ByteSource>> source = OpenFileSource(path);
+  if (!source.ok()) return source.status();
+  return MakeReader(path == "-" ? "<stdin>" : path, std::move(source).value(), options);
 }
 
 Result<std::unique_ptr<ArticleReader>> ReaderFromBuffer(std::string name, std::string content,
                                                         const ReaderOptions& options) {
   if (content.size() > options.max_input_bytes) {
     return Status::IOError("'" + name + "' is larger than " + std::to_string(options.max_input_bytes) +
-                           " bytes (the limit is --max-input-bytes)");
+                           " bytes (ReaderOptions::max_input_bytes)");
   }
-  InputBuffer buffer(content);
-  content = std::string();  // the buffer holds the only copy from here on
-  return MakeReader(std::move(name), std::move(buffer), options);
+  return MakeReader(std::move(name), NewMemorySource(std::move(content)), options);
 }
 
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& paths) {

@@ -273,15 +273,35 @@ TEST_F(ReaderTest, ADateThatIsNotADate) {
 TEST_F(ReaderTest, A50MegabyteLineIsAnErrorUnderTheDefaultBudgetAndReadsWithALargerOne) {
   std::string line = "{\"id\":\"huge\",\"text\":\"";
   line.append(50u << 20, 'a');
-  line += "\"}\n{\"text\":\"next\"}\n";
+  line += "\"}";
+  const size_t line_bytes = line.size();
+  line += "\n{\"text\":\"next\"}\n";
   const std::string path = WriteFile("huge.jsonl", line);
   line = std::string();
 
-  const auto limited = ReadFile(path);
+  // The line is longer than any article within the budget can make it: it is skipped, never held whole.
+  Result<std::unique_ptr<ArticleReader>> reader = OpenInput(path, {});
+  ASSERT_OK(reader);
+  const auto limited = ReadAll(**reader);
   ASSERT_EQ(limited.size(), 2u);
   EXPECT_EQ(limited[0].id, "huge");
-  EXPECT_EQ(limited[0].error, "line 1: text is 52428800 bytes; the limit is 16777216 (--max-article-bytes)");
+  EXPECT_EQ(limited[0].error, "line 1: the line is " + std::to_string(line_bytes) +
+                                  " bytes; the limit for a line is 17825792 (--max-article-bytes + 1 MiB)");
   EXPECT_EQ(limited[1].text, "next");
+  EXPECT_LE((*reader)->buffer_capacity(), (17u << 20) + 1);
+
+  // A text over the budget in a line within the record budget is reported as before.
+  ReaderOptions small;
+  small.max_article_bytes = 40u << 20;
+  const auto over = ReadFile(path, small);
+  ASSERT_EQ(over.size(), 2u);
+  EXPECT_EQ(over[0].error, "line 1: the line is " + std::to_string(line_bytes) +
+                               " bytes; the limit for a line is 42991616 (--max-article-bytes + 1 MiB)");
+  small.max_article_bytes = (50u << 20) - 1;
+  const auto text_over = ReadFile(path, small);
+  ASSERT_EQ(text_over.size(), 2u);
+  EXPECT_EQ(text_over[0].error, "line 1: text is 52428800 bytes; the limit is 52428799 (--max-article-bytes)");
+  EXPECT_EQ(text_over[0].id, "huge");
 
   ReaderOptions options;
   options.max_article_bytes = 64u << 20;

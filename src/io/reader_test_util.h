@@ -16,6 +16,7 @@
 
 #include "annalist/document.h"
 #include "annalist/status.h"
+#include "io/byte_source.h"
 #include "io/reader.h"
 
 #define EXPECT_OK(expression) EXPECT_TRUE((expression).ok()) << (expression).status().ToString()
@@ -42,6 +43,19 @@ inline std::vector<Document> ReadString(std::string_view content, InputFormat fo
     return {};
   }
   return ReadAll(**reader);
+}
+
+// Everything `source` gives, read `piece` bytes at a time; the source's error when it fails.
+inline Result<std::string> Drain(ByteSource& source, size_t piece) {
+  std::string out;
+  for (;;) {
+    const size_t old_size = out.size();
+    out.resize(old_size + piece);
+    Result<size_t> got = source.Read(out.data() + old_size, piece);
+    if (!got.ok()) return got.status();
+    out.resize(old_size + *got);
+    if (*got == 0) return out;
+  }
 }
 
 // gzip-compresses `data` in memory (one member).

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/input_buffer.h"
+#include "io/byte_source.h"
 #include "io/reader.h"
 
 namespace annalist {
@@ -23,11 +23,14 @@ struct DatedTextHeader {
 // or tabs, then ten characters shaped DDDD-DD-DD followed by whitespace or the end. nullopt otherwise.
 std::optional<DatedTextHeader> ParseDatedTextHeader(std::string_view content);
 
-// A reader over `buffer` (already decompressed), which it keeps. The input is one article: when it starts
+// A reader over `source` (already decompressed), which it owns. The input is one article: when it starts
 // with a DatedTextHeader, its date is the header's and its text everything after the header's trailing
 // whitespace, unchanged; otherwise its text is the whole input (less a BOM) and it has no date of its own.
 // Its id is InputStem(name), or doc-1 when that is empty. An empty or all-whitespace input has no record.
-std::unique_ptr<ArticleReader> NewTextReader(std::string name, InputBuffer buffer,
+// The article is read whole, but never more than max_article_bytes + 64 KiB of it: a longer input is read
+// on only to count its bytes, and is an error record ("text is N bytes; the limit is M …"; when more than
+// 64 KiB of whitespace follows the date line, the part beyond is counted as text).
+std::unique_ptr<ArticleReader> NewTextReader(std::string name, std::unique_ptr<ByteSource> source,
                                              const ReaderOptions& options);
 
 }  // namespace annalist

@@ -17,7 +17,15 @@ class ArticleStream {
   // Fills `doc` with the next article; false when every input is exhausted.
   bool Next(Document& doc) {
     for (;;) {
-      if (reader_ != nullptr && reader_->Next(doc)) return true;
+      if (reader_ != nullptr) {
+        if (reader_->Next(doc)) return true;
+        // A read error after the first records (a truncated gzip stream) ended the input early: the reader
+        // gave an error record for it, and the run reports the input as unreadable.
+        if (!reader_->status().ok()) {
+          ++stats_->unreadable_inputs;
+          on_input_error_(reader_->status());
+        }
+      }
       reader_.reset();
       if (next_path_ == paths_.size()) return false;
       auto reader = OpenInput(paths_[next_path_++], options_);

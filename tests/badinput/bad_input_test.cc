@@ -182,6 +182,24 @@ TEST_F(BadInputTest, UnreadableInputIsReportedAndTheOthersAreStillCoded) {
   EXPECT_NE(result.err.find("missing.jsonl"), std::string::npos) << result.err;
 }
 
+TEST_F(BadInputTest, TruncatedGzipKeepsTheRecordsBeforeTheDamageAndExitsWithOne) {
+  std::string input;
+  for (int i = 0; i < 5000; ++i) {
+    input += "{\"id\":\"t" + std::to_string(i) + "\",\"date\":\"2024-01-02\",\"text\":\"Article " +
+             std::to_string(i * 7919) + " of a long compressed input.\"}\n";
+  }
+  const std::string plain = Write("long.jsonl", input);
+  ASSERT_EQ(std::system(("gzip -c '" + plain + "' > '" + plain + ".gz'").c_str()), 0);
+  const auto full_size = fs::file_size(plain + ".gz");
+  fs::resize_file(plain + ".gz", full_size / 2);
+  const RunResult result = Run(plain + ".gz");
+  EXPECT_EQ(result.exit_status, 1) << "a damaged input is a failure to read it";
+  ASSERT_GT(result.lines.size(), 10u) << "the records before the damage still come out";
+  EXPECT_LT(result.lines.size(), 5000u);
+  EXPECT_TRUE(IsErrorRecord(result.lines.back())) << result.lines.back();
+  EXPECT_NE(result.err.find("long.jsonl.gz"), std::string::npos) << result.err;
+}
+
 TEST_F(BadInputTest, UnwritableOutputExitsWithOne) {
   const std::string good = Write("good.jsonl", "{\"id\":\"g\",\"date\":\"2024-01-02\",\"text\":\"Fine.\"}\n");
   const RunResult result = Run(good + " --out " + (dir_ / "no-such-dir" / "out.jsonl").string());
