@@ -4,6 +4,7 @@
 #include "actors/actor_recognizer.h"
 #include "actors/builtin_dictionary.h"
 #include "actors/petrarch_reader.h"
+#include "events/event_coder.h"
 #include "figures/quantity_recognizer.h"
 #include "places/place_recognizer.h"
 #include "text/segmenter.h"
@@ -27,6 +28,7 @@ struct Pipeline::Stages {
   std::unique_ptr<const ActorDictionary> actor_dictionary;  // before actor_recognizer, which refers to it
   ActorRecognizer actor_recognizer;
   QuantityRecognizer quantity_recognizer;
+  EventCoder event_coder;
 };
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
@@ -57,6 +59,7 @@ void Pipeline::Process(Document& doc) const {
   if (Runs(Stage::kPlaces)) stages_->place_recognizer.Process(doc);
   if (Runs(Stage::kActors)) stages_->actor_recognizer.Process(doc);
   if (Runs(Stage::kFigures)) stages_->quantity_recognizer.Process(doc);
+  if (Runs(Stage::kEvents)) stages_->event_coder.Process(doc);
 }
 
 namespace {
