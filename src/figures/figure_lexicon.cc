@@ -5,7 +5,6 @@
 #include "figures/figure_lexicon.h"
 
 #include <algorithm>
-#include <cctype>
 #include <initializer_list>
 
 namespace annalist::figures {
@@ -214,22 +213,31 @@ std::vector<Seed> Seeds() {
   return s;
 }
 
-void Lower(std::string_view word, char* buffer) {
-  for (size_t i = 0; i < word.size(); ++i) {
-    buffer[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
-  }
+// FNV-1a, 32 bits, over the lower-cased bytes.
+inline uint32_t HashStep(uint32_t hash, unsigned char c) { return (hash ^ c) * 16777619u; }
+constexpr uint32_t kHashSeed = 2166136261u;
+
+uint32_t HashLower(std::string_view lower) {
+  uint32_t h = kHashSeed;
+  for (unsigned char c : lower) h = HashStep(h, c);
+  return h;
 }
 
 }  // namespace
 
 FigureLexicon::FigureLexicon() {
+  struct Row {
+    std::string_view word;
+    WordEntry entry;
+  };
+  std::vector<Row> rows;  // sorted by word, one per word
   std::vector<Seed> seeds = Seeds();
   std::stable_sort(seeds.begin(), seeds.end(),
                    [](const Seed& a, const Seed& b) { return std::string_view(a.word) < std::string_view(b.word); });
   for (const Seed& seed : seeds) {
     const std::string_view word(seed.word);
-    if (!rows_.empty() && rows_.back().word == word) {
-      WordEntry& e = rows_.back().entry;
+    if (!rows.empty() && rows.back().word == word) {
+      WordEntry& e = rows.back().entry;
       e.flags |= seed.entry.flags;
       if (seed.entry.value != 0) e.value = seed.entry.value;
       if (seed.entry.noun != NounClass::kNone && e.noun == NounClass::kNone) {
@@ -238,30 +246,60 @@ FigureLexicon::FigureLexicon() {
       }
       if (seed.entry.flags & kCue) e.cue_category = seed.entry.cue_category;
     } else {
-      rows_.push_back({word, seed.entry});
+      rows.push_back({word, seed.entry});
     }
+  }
+  WordEntry demonym;
+  demonym.noun = NounClass::kPeople;
+  words_ = {std::string_view(), std::string_view()};
+  entries_ = {WordEntry(), demonym};
+  uint32_t size = 16;
+  while (size < 4 * rows.size()) size *= 2;
+  slots_.assign(size, kUnknownWord);
+  mask_ = size - 1;
+  for (const Row& row : rows) {
+    // A word longer than Id's buffer could never be found; it is left out as Lookup always left it.
+    if (row.word.empty() || row.word.size() >= 32) continue;
+    const auto id = static_cast<WordId>(words_.size());
+    words_.push_back(row.word);
+    entries_.push_back(row.entry);
+    uint32_t s = HashLower(row.word) & mask_;
+    while (slots_[s] != kUnknownWord) s = (s + 1) & mask_;
+    slots_[s] = id;
   }
 }
 
-WordEntry FigureLexicon::Lookup(std::string_view word) const {
+WordId FigureLexicon::Id(std::string_view word) const {
   char buffer[32];
-  if (word.empty() || word.size() >= sizeof(buffer)) return {};
-  Lower(word, buffer);
-  const std::string_view lower(buffer, word.size());
-  auto it = std::lower_bound(rows_.begin(), rows_.end(), lower,
-                             [](const Row& row, std::string_view w) { return row.word < w; });
-  if (it != rows_.end() && it->word == lower) return it->entry;
+  const size_t n = word.size();
+  if (n == 0 || n >= sizeof(buffer)) return kUnknownWord;
+  uint32_t h = kHashSeed;
+  for (size_t i = 0; i < n; ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // std::tolower of the "C" locale
+    buffer[i] = c;
+    h = HashStep(h, static_cast<unsigned char>(c));
+  }
+  const std::string_view lower(buffer, n);
+  for (uint32_t s = h & mask_;; s = (s + 1) & mask_) {
+    const WordId id = slots_[s];
+    if (id == kUnknownWord) break;
+    if (words_[id] == lower) return id;
+  }
   // A capitalised plural demonym ("Palestinians", "Israelis", "Iraqis", "Kurds") counts people.
   const unsigned char first = static_cast<unsigned char>(word[0]);
-  if (first >= 'A' && first <= 'Z' && word.size() >= 5) {
-    const std::string_view tail = lower.substr(lower.size() - 3);
+  if (first >= 'A' && first <= 'Z' && n >= 5) {
+    const std::string_view tail = lower.substr(n - 3);
     if (tail == "ans" || tail == "ens" || lower.ends_with("is") || tail == "ese" || tail == "ons") {
-      WordEntry e;
-      e.noun = NounClass::kPeople;
-      return e;
+      return kDemonymWord;
     }
   }
-  return {};
+  return kUnknownWord;
+}
+
+void TokenIds::Assign(const Document& doc, const FigureLexicon& lexicon) {
+  ids_.resize(doc.tokens.size());
+  for (size_t t = 0; t < doc.tokens.size(); ++t) ids_[t] = lexicon.Id(doc.token_text(static_cast<uint32_t>(t)));
 }
 
 }  // namespace annalist::figures

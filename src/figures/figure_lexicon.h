@@ -4,9 +4,11 @@
 // "fled", "released"), units that make a number not a figure ("weeks", "%", "dollars"), and the few function
 // words the recogniser and the source finder dispatch on.
 //
-// Built once from a static table (some 600 words) sorted into an array at construction and immutable after
-// that: one FigureLexicon serves every thread. Lookup is ASCII-case-insensitive and allocation-free (a word
-// is lower-cased into a stack buffer and found by binary search); words longer than 31 bytes are unknown.
+// Built once from a static table (some 600 words) at construction and immutable after that: one FigureLexicon
+// serves every thread. Lookup is ASCII-case-insensitive and allocation-free (a word is lower-cased and hashed
+// in one pass into a stack buffer and found in a small open-addressing table of entry ids); words longer
+// than 31 bytes are unknown. The hot paths look each token up once per document (TokenIds) and then read
+// entries by id.
 #pragma once
 
 #include <cstdint>
@@ -65,6 +67,12 @@ struct WordEntry {
   bool known() const { return flags != 0 || noun != NounClass::kNone; }
 };
 
+// The id of a word's entry: kUnknownWord for a word the lexicon does not know, kDemonymWord for a capitalised
+// plural that looks like a demonym, else the word's row.
+using WordId = uint16_t;
+inline constexpr WordId kUnknownWord = 0;
+inline constexpr WordId kDemonymWord = 1;
+
 class FigureLexicon {
  public:
   FigureLexicon();
@@ -72,14 +80,33 @@ class FigureLexicon {
   // The entry of `word` (ASCII case-insensitive); an empty entry (known() false) for unknown words.
   // Capitalised plurals that look like demonyms ("Palestinians", "Israelis", "Kurds") are kPeople.
   // Thread-safe; allocation-free.
-  WordEntry Lookup(std::string_view word) const;
+  WordEntry Lookup(std::string_view word) const { return entries_[Id(word)]; }
+
+  // The id of `word`'s entry, as Lookup finds it; Lookup(word) == entry(Id(word)). Thread-safe;
+  // allocation-free.
+  WordId Id(std::string_view word) const;
+  // REQUIRES: `id` came from Id() of this lexicon.
+  const WordEntry& entry(WordId id) const { return entries_[id]; }
 
  private:
-  struct Row {
-    std::string_view word;
-    WordEntry entry;
-  };
-  std::vector<Row> rows_;  // sorted by word
+  std::vector<std::string_view> words_;  // by id; empty for the two special ids
+  std::vector<WordEntry> entries_;       // by id
+  std::vector<WordId> slots_;            // open addressing on the lower-case word; kUnknownWord = empty
+  uint32_t mask_ = 0;                    // slots_.size() - 1 (a power of two minus one)
+};
+
+// The entry ids of a document's tokens, looked up once, so that the recogniser and the source finder read a
+// token's entry by index. Reuse one across documents to keep its capacity.
+class TokenIds {
+ public:
+  // Looks up every token of `doc` (of any kind: "%" and "$" are words of the lexicon).
+  void Assign(const Document& doc, const FigureLexicon& lexicon);
+  // REQUIRES: token < doc.tokens.size() of the last Assign.
+  WordId operator[](uint32_t token) const { return ids_[token]; }
+  bool empty() const { return ids_.empty(); }
+
+ private:
+  std::vector<WordId> ids_;
 };
 
 }  // namespace annalist::figures

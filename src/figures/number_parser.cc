@@ -7,7 +7,6 @@
 #include "figures/number_parser.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string_view>
 
@@ -165,15 +164,6 @@ std::optional<NumberMatch> ParseSingle(const Document& doc, const FigureLexicon&
 }
 
 }  // namespace
-
-bool TokenIs(const Document& doc, uint32_t token, std::string_view lower_word) {
-  const std::string_view text = doc.token_text(token);
-  if (text.size() != lower_word.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower_word[i]) return false;
-  }
-  return true;
-}
 
 std::optional<NumberMatch> ParseNumber(const Document& doc, const FigureLexicon& lexicon, uint32_t i,
                                        uint32_t limit) {

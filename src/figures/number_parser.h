@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "annalist/document.h"
 #include "figures/figure_lexicon.h"
@@ -42,7 +43,18 @@ struct QualifierMatch {
 QualifierMatch ParseQualifierBefore(const Document& doc, const FigureLexicon& lexicon, uint32_t first,
                                     uint32_t floor);
 
-// ASCII case-insensitive equality of a token's text with a lower-case word.
-bool TokenIs(const Document& doc, uint32_t token, std::string_view lower_word);
+// ASCII case-insensitive equality of a token's text with a lower-case word. Inline: the recogniser asks it
+// of many tokens, and most answers are a length mismatch.
+inline bool TokenIs(const Document& doc, uint32_t token, std::string_view lower_word) {
+  const Token& t = doc.tokens[token];
+  if (t.end - t.begin != lower_word.size()) return false;
+  const char* text = doc.text.data() + t.begin;
+  for (size_t i = 0; i < lower_word.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // std::tolower of the "C" locale
+    if (c != lower_word[i]) return false;
+  }
+  return true;
+}
 
 }  // namespace annalist::figures

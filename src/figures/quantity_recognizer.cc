@@ -100,12 +100,14 @@ class Recognizer {
       : doc_(doc), lexicon_(lexicon), options_(options) {}
 
   void Run() {
-    SourceMap sources(doc_, lexicon_);
+    ids_.Assign(doc_, lexicon_);
+    SourceMap sources(doc_, lexicon_, ids_);
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sentence = doc_.sentences[s];
       for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
         const Token& t = doc_.tokens[i];
         if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+        if (t.kind == TokenKind::kWord && !MayStartNumber(i)) continue;
         if (InTime(i)) continue;
         std::optional<NumberMatch> m = figures::ParseNumber(doc_, lexicon_, i, sentence.token_end);
         if (!m) continue;
@@ -119,7 +121,19 @@ class Recognizer {
   }
 
  private:
-  WordEntry Entry(uint32_t t) const { return lexicon_.Lookup(doc_.token_text(t)); }
+  const WordEntry& Entry(uint32_t t) const { return lexicon_.entry(ids_[t]); }
+
+  // Whether figures::ParseNumber could find a number at word token `t`: most words cannot, and this test
+  // reads only the token's entry and bytes. A superset of ParseNumber's word forms: digits with a suffix
+  // ("2.5m"), "a"/"an" before a scale word, a number word, a vague plural, a hyphenated number word.
+  bool MayStartNumber(uint32_t t) const {
+    const WordEntry& e = Entry(t);
+    if (e.has(figures::kNumberWord) || e.has(figures::kVague)) return true;
+    const std::string_view text = doc_.token_text(t);
+    if (text[0] >= '0' && text[0] <= '9') return true;
+    if (TokenIs(doc_, t, "a") || TokenIs(doc_, t, "an")) return true;
+    return text.find('-') != std::string_view::npos;
+  }
 
   bool InTime(uint32_t token) const {
     const Span span = doc_.tokens[token].span();
@@ -541,6 +555,7 @@ class Recognizer {
   Document& doc_;
   const FigureLexicon& lexicon_;
   const QuantityRecognizerOptions& options_;
+  figures::TokenIds ids_;  // the lexicon entry of every token
   std::vector<Candidate> candidates_;
 };
 

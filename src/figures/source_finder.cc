@@ -37,7 +37,18 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
 }  // namespace
 
-SourceMap::SourceMap(Document& doc, const FigureLexicon& lexicon) : doc_(doc), lexicon_(lexicon) {
+SourceMap::SourceMap(Document& doc, const FigureLexicon& lexicon)
+    : doc_(doc), lexicon_(lexicon), ids_(own_ids_) {
+  own_ids_.Assign(doc, lexicon);
+  Build();
+}
+
+SourceMap::SourceMap(Document& doc, const FigureLexicon& lexicon, const TokenIds& ids)
+    : doc_(doc), lexicon_(lexicon), ids_(ids) {
+  Build();
+}
+
+void SourceMap::Build() {
   FindQuotes();
   FindSources();
   // A quotation's speaker: the source whose verb stands just before the opening mark ("He said: “") or just
@@ -61,7 +72,7 @@ bool SourceMap::Nameable(Span words) const {
     if (tok.begin >= words.end) break;
     if (tok.kind != TokenKind::kWord) continue;
     const std::string_view text = doc_.token_text(t);
-    const WordEntry e = lexicon_.Lookup(text);
+    const WordEntry& e = lexicon_.entry(ids_[t]);
     if (e.has(kNumberWord) || e.has(kVague)) return false;  // "said hundreds of women had fled"
     if (e.has(kPronoun)) return true;
     if (e.has(kStop) || e.has(kAdverb) || text.ends_with("ly")) continue;
@@ -114,7 +125,7 @@ bool SourceMap::SubjectBefore(uint32_t verb, uint32_t sentence_begin, Span& word
   int64_t j = static_cast<int64_t>(verb) - 1;
   // Over auxiliaries and adverbs: "has said", "have also said".
   while (j >= sentence_begin) {
-    const WordEntry e = lexicon_.Lookup(doc_.token_text(static_cast<uint32_t>(j)));
+    const WordEntry& e = lexicon_.entry(ids_[static_cast<uint32_t>(j)]);
     if (doc_.tokens[j].has(kTokenPossessive)) break;
     if (!(e.has(kAux) || e.has(kAdverb))) break;
     // A passive or adjectival reading: "are estimated", "is said", "were reported".
@@ -148,7 +159,7 @@ bool SourceMap::SubjectBefore(uint32_t verb, uint32_t sentence_begin, Span& word
     const uint32_t t = static_cast<uint32_t>(j);
     const Token& tok = doc_.tokens[t];
     const std::string_view text = doc_.token_text(t);
-    const WordEntry e = lexicon_.Lookup(text);
+    const WordEntry& e = lexicon_.entry(ids_[t]);
     bool take = false;
     if (InTime(t)) {
       take = false;  // "In December Donald Trump said": the date is not the source
@@ -199,7 +210,7 @@ bool SourceMap::NounPhraseAfter(uint32_t from, uint32_t sentence_end, Span& word
   uint32_t j = from, last = kNone;
   while (j < sentence_end && j < from + 10) {
     const Token& tok = doc_.tokens[j];
-    const WordEntry e = lexicon_.Lookup(doc_.token_text(j));
+    const WordEntry& e = lexicon_.entry(ids_[j]);
     bool take = false;
     if (tok.has(kTokenPossessive)) {
       take = true;
@@ -268,8 +279,7 @@ void SourceMap::FindSources() {
   const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
   for (uint32_t v = 0; v < n; ++v) {
     if (doc_.tokens[v].kind != TokenKind::kWord) continue;
-    const WordEntry e = lexicon_.Lookup(doc_.token_text(v));
-    if (!e.has(kSpeech)) continue;
+    if (!lexicon_.entry(ids_[v]).has(kSpeech)) continue;
     const uint32_t sentence = SentenceOf(v);
     const uint32_t sb = doc_.sentences.empty() ? 0 : doc_.sentences[sentence].token_begin;
     const uint32_t se = doc_.sentences.empty() ? n : doc_.sentences[sentence].token_end;
@@ -336,7 +346,7 @@ uint32_t SourceMap::ClaimantOf(uint32_t token) const {
   if (best) {
     if (best->verb < token) {
       for (uint32_t t = best->verb + 1; t < token; ++t) {
-        if (lexicon_.Lookup(doc_.token_text(t)).has(kNonAssertive)) return kNone;
+        if (lexicon_.entry(ids_[t]).has(kNonAssertive)) return kNone;
       }
     }
     return best->actor;

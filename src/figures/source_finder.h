@@ -30,6 +30,9 @@ class SourceMap {
   // Finds the sources of `doc` and appends an ActorMention for each source no actor mention covers.
   // REQUIRES: doc.tokens and doc.sentences filled; doc.actors as the actors stage left it (may be empty).
   SourceMap(Document& doc, const FigureLexicon& lexicon);
+  // The same, reading the entries of doc's tokens from `ids` (TokenIds::Assign on doc and lexicon), which
+  // must outlive the SourceMap.
+  SourceMap(Document& doc, const FigureLexicon& lexicon, const TokenIds& ids);
 
   // The actor that claims what token `token` reports, or kNone: the nearest source of the token's sentence
   // (none when a non-assertive verb stands between the source's verb and the token: "Hunt said he wanted
@@ -52,8 +55,12 @@ class SourceMap {
   bool InTime(uint32_t token) const;
   bool Nameable(Span words) const;
 
+  void Build();
+
   Document& doc_;
   const FigureLexicon& lexicon_;
+  TokenIds own_ids_;      // filled when no ids were given
+  const TokenIds& ids_;   // own_ids_ or the caller's
   std::vector<Source> sources_;
   std::vector<Quote> quotes_;
 };

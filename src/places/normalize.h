@@ -19,15 +19,16 @@ namespace annalist::places {
 bool AppendKey(std::string_view text, std::string& out);
 
 // FNV-1a, 64 bits, continued from `hash`; keys are hashed word by word with kKeySeparator between words, so
-// hashing a token sequence incrementally gives the hash of the whole key.
+// hashing a token sequence incrementally gives the hash of the whole key. constexpr, so that tables of fixed
+// words can be hashed at compile time.
 inline constexpr uint64_t kHashSeed = 0xcbf29ce484222325ull;
 inline constexpr char kKeySeparator = ' ';
-inline uint64_t HashContinue(uint64_t hash, std::string_view bytes) {
+constexpr uint64_t HashContinue(uint64_t hash, std::string_view bytes) {
   for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ull;
   return hash;
 }
 // The hash stored for a whole key; never 0 (0 marks an empty slot).
-inline uint64_t FinishHash(uint64_t hash) { return hash == 0 ? 1 : hash; }
-inline uint64_t HashKey(std::string_view key) { return FinishHash(HashContinue(kHashSeed, key)); }
+constexpr uint64_t FinishHash(uint64_t hash) { return hash == 0 ? 1 : hash; }
+constexpr uint64_t HashKey(std::string_view key) { return FinishHash(HashContinue(kHashSeed, key)); }
 
 }  // namespace annalist::places

@@ -59,14 +59,16 @@ enum PieceFlag : uint8_t {
 };
 
 struct Piece {
+  uint64_t hash = 0;            // places::HashKey of the key (computed once, with the key)
   uint32_t begin = 0, end = 0;  // bytes of doc.text
   uint32_t key_begin = 0;       // bytes of the normalised scratch
+  uint32_t match = kNone;       // raw match covering the piece
+  uint32_t token = 0;           // index into doc.tokens
   uint16_t key_size = 0;
   uint8_t flags = 0;
-  uint32_t match = kNone;  // raw match covering the piece
-  uint32_t token = 0;      // index into doc.tokens
   bool has(PieceFlag f) const { return (flags & f) != 0; }
 };
+static_assert(sizeof(Piece) == 32);
 
 struct RawMatch {
   uint32_t first = 0, last = 0;  // pieces, inclusive
@@ -122,6 +124,12 @@ constexpr size_t kAdminSuffixCount = 7;
 constexpr std::string_view kNameConnectors[] = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von",
                                                 "da", "di", "le", "la", "del", "der", "du", "ben"};
 
+constexpr size_t kMaxConnectorSize = [] {
+  size_t size = 0;
+  for (std::string_view w : kNameConnectors) size = std::max(size, w.size());
+  return size;
+}();
+
 // Arabic articles, which open a name in lower case ("al-Hawl camp", "el-Fasher").
 constexpr std::string_view kArticles[] = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash"};
 // Words that open sentences in capitals without being names: never a given name before a place.
@@ -134,10 +142,136 @@ constexpr std::string_view kFunctionWords[] = {
     "unlike", "neither", "nor", "either", "all", "many", "most", "some", "every", "each", "no", "not", "where",
     "why", "how", "what", "who", "there", "here", "once", "throughout", "beyond", "towards", "toward", "until"};
 
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+// The word lists above, merged into one table built at compile time: a key's hash (which every piece
+// carries) finds the lists that hold the key in one probe, instead of a scan of each list.
+enum ListBit : uint32_t {
+  kListTitle = 1u << 0,
+  kListOrganisationHead = 1u << 1,
+  kListLowerCaseHead = 1u << 2,
+  kListLocative = 1u << 3,
+  kListOfPlaceNoun = 1u << 4,
+  kListToMotion = 1u << 5,
+  kListOfHead = 1u << 6,
+  kListFeatureWord = 1u << 7,
+  kListSuffixWord = 1u << 8,
+  kListNameConnector = 1u << 9,
+  kListArticle = 1u << 10,
+  kListFunctionWord = 1u << 11,
+};
+
+struct ListSlot {
+  uint64_t hash = 0;  // places::HashKey(word); 0 = empty
+  const char* word = nullptr;
+  uint32_t size = 0;   // of word
+  uint32_t lists = 0;  // ListBit bits
+};
+constexpr size_t kListSlots = 1024;  // a power of two, over twice the number of distinct words
+
+constexpr std::array<ListSlot, kListSlots> BuildListTable() {
+  std::array<ListSlot, kListSlots> table{};
+  auto add = [&table](const auto& list, uint32_t bit) {
+    for (const std::string_view word : list) {
+      const uint64_t hash = places::HashKey(word);
+      size_t i = hash & (kListSlots - 1);
+      while (table[i].hash != 0 &&
+             !(table[i].hash == hash && std::string_view(table[i].word, table[i].size) == word)) {
+        i = (i + 1) & (kListSlots - 1);
+      }
+      table[i].hash = hash;
+      table[i].word = word.data();
+      table[i].size = static_cast<uint32_t>(word.size());
+      table[i].lists |= bit;
+    }
+  };
+  add(kTitles, kListTitle);
+  add(kOrganisationHeads, kListOrganisationHead);
+  add(kLowerCaseHeads, kListLowerCaseHead);
+  add(kLocatives, kListLocative);
+  add(kOfPlaceNouns, kListOfPlaceNoun);
+  add(kToMotion, kListToMotion);
+  add(kOfHeads, kListOfHead);
+  add(kFeatureWords, kListFeatureWord);
+  add(kSuffixWords, kListSuffixWord);
+  add(kNameConnectors, kListNameConnector);
+  add(kArticles, kListArticle);
+  add(kFunctionWords, kListFunctionWord);
+  return table;
 }
+constexpr std::array<ListSlot, kListSlots> kListTable = BuildListTable();
+
+// Bit (hash >> 52) of each word's hash: most keys asked about are in no list, and this 512-byte filter
+// answers them without touching the table.
+constexpr std::array<uint64_t, 64> BuildListFilter() {
+  std::array<uint64_t, 64> filter{};
+  for (const ListSlot& slot : kListTable) {
+    if (slot.hash != 0) filter[slot.hash >> 58] |= uint64_t{1} << ((slot.hash >> 52) & 63);
+  }
+  return filter;
+}
+constexpr std::array<uint64_t, 64> kListFilter = BuildListFilter();
+
+// The lists that hold `key`, whose places::HashKey is `hash`.
+uint32_t ListsOf(uint64_t hash, std::string_view key) {
+  if (!(kListFilter[hash >> 58] & (uint64_t{1} << ((hash >> 52) & 63)))) return 0;
+  for (size_t i = hash & (kListSlots - 1);; i = (i + 1) & (kListSlots - 1)) {
+    const ListSlot& slot = kListTable[i];
+    if (slot.hash == 0) return 0;
+    if (slot.hash == hash && slot.size == key.size()) {
+      // The words are short: compare in line rather than call memcmp.
+      size_t k = 0;
+      while (k < key.size() && slot.word[k] == key[k]) ++k;
+      if (k == key.size()) return slot.lists;
+    }
+  }
+}
+
+// A set of key hashes (places::HashKey, never 0) with one mark each: filled once per document with the
+// keys that may be asked about, then marked, then only queried.
+class MarkedHashSet {
+ public:
+  void Reset(size_t expected) {
+    size_t size = 16;
+    while (size < 2 * expected) size *= 2;
+    slots_.assign(size, Slot());
+    mask_ = size - 1;
+    filter_.fill(0);
+  }
+  void Insert(uint64_t hash) {
+    filter_[(hash >> 58)] |= uint64_t{1} << ((hash >> 52) & 63);
+    size_t i = Mix(hash) & mask_;
+    while (slots_[i].hash != 0 && slots_[i].hash != hash) i = (i + 1) & mask_;
+    slots_[i].hash = hash;
+  }
+  // Marks `hash` if the set holds it.
+  void Mark(uint64_t hash) {
+    // Most keys asked are not in the set: a 4096-bit filter of the inserted hashes answers them.
+    if (!(filter_[(hash >> 58)] & (uint64_t{1} << ((hash >> 52) & 63)))) return;
+    for (size_t i = Mix(hash) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].hash == hash) {
+        slots_[i].marked = true;
+        return;
+      }
+      if (slots_[i].hash == 0) return;
+    }
+  }
+  // Whether `hash` was inserted and marked.
+  bool Marked(uint64_t hash) const {
+    for (size_t i = Mix(hash) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].hash == hash) return slots_[i].marked;
+      if (slots_[i].hash == 0) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    bool marked = false;
+  };
+  static size_t Mix(uint64_t hash) { return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32); }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::array<uint64_t, 64> filter_{};  // bit (hash >> 52) of each inserted hash
+};
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -170,33 +304,86 @@ class DocumentMatcher {
   }
 
  private:
-  std::string_view Key(const Piece& p) const { return std::string_view(keys_).substr(p.key_begin, p.key_size); }
-  uint64_t PieceHash(uint32_t i) const { return places::HashKey(Key(pieces_[i])); }
+  std::string_view Key(const Piece& p) const { return std::string_view(keys_.data() + p.key_begin, p.key_size); }
+  uint64_t PieceHash(uint32_t i) const { return pieces_[i].hash; }
+  // Whether the piece's key is in the word list `bit`.
+  bool In(ListBit bit, const Piece& p) const { return (ListsOf(p.hash, Key(p)) & bit) != 0; }
   bool Joined(uint32_t i) const { return i < pieces_.size() && pieces_[i].has(kPieceJoinPrev); }
 
-  void AddPiece(uint32_t begin, uint32_t end, uint8_t flags, uint32_t token) {
-    if (begin >= end) return;
-    const std::string_view text = std::string_view(doc_.text).substr(begin, end - begin);
-    Piece p;
-    p.begin = begin;
-    p.end = end;
-    p.flags = flags;
-    p.token = token;
-    p.key_begin = static_cast<uint32_t>(keys_.size());
-    if (!places::AppendKey(text, keys_)) keys_.resize(p.key_begin);  // foreign script: an empty key
-    if (keys_.size() - p.key_begin > 0xFFFF) keys_.resize(p.key_begin);
-    p.key_size = static_cast<uint16_t>(keys_.size() - p.key_begin);
-    if (IsAsciiUpper(text[0]) || IsNonAsciiUpper(text)) p.flags |= kPieceCap;
-    uint32_t upper = 0, lower = 0;
-    for (char c : text) upper += IsAsciiUpper(c), lower += IsAsciiLower(c);
-    if (upper >= 2 && lower == 0) p.flags |= kPieceAllCaps;
-    if (text.find('.') != std::string_view::npos) p.flags |= kPieceAbbrev;
-    pieces_.push_back(p);
+  // Room for `size` more key bytes after key_end_.
+  void ReserveKeys(size_t size) {
+    if (key_end_ + size > keys_.size()) keys_.resize(std::max(2 * keys_.size(), key_end_ + size));
+  }
+
+  // Cuts word token `t` at its hyphens into pieces: each part is a piece, joined to the one before (an empty
+  // part, as in "--", makes no piece but still joins the next). One pass over the bytes makes each piece's
+  // key, key hash and case counts: most pieces are ASCII letters and digits, whose key is the piece
+  // lower-cased (what places::AppendKey gives); any other piece is made again by AppendKey.
+  void AddPieces(uint32_t t, uint8_t flags) {
+    const Token& token = doc_.tokens[t];
+    const char* const text = doc_.text.data();
+    const uint32_t token_end = token.end;  // a local: the key bytes written below may alias anything
+    ReserveKeys(token_end - token.begin);
+    uint32_t start = token.begin;
+    for (;;) {
+      char* const out = keys_.data() + key_end_;
+      uint64_t hash = places::kHashSeed;
+      uint32_t upper = 0, lower = 0;
+      bool other = false;
+      uint32_t end = start;
+      for (; end < token_end; ++end) {
+        char c = text[end];
+        if (c == '-') break;
+        if (IsAsciiLower(c)) {
+          ++lower;
+        } else if (IsAsciiUpper(c)) {
+          ++upper;
+          c = static_cast<char>(c - 'A' + 'a');
+        } else if (c < '0' || c > '9') {
+          other = true;
+        }
+        out[end - start] = c;
+        hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;  // places::HashContinue
+      }
+      if (end > start) {
+        Piece p;
+        p.begin = start;
+        p.end = end;
+        p.flags = flags;
+        p.token = t;
+        p.key_begin = static_cast<uint32_t>(key_end_);
+        const std::string_view piece(text + start, end - start);
+        if (!other && piece.size() <= 0xFFFF) {
+          p.key_size = static_cast<uint16_t>(piece.size());
+          p.hash = places::FinishHash(hash);
+        } else {
+          slow_key_.clear();
+          // A foreign script or an overlong key: an empty key.
+          if (places::AppendKey(piece, slow_key_) && slow_key_.size() <= 0xFFFF) {
+            ReserveKeys(slow_key_.size() + (token_end - end));
+            std::copy(slow_key_.begin(), slow_key_.end(), keys_.begin() + static_cast<ptrdiff_t>(key_end_));
+            p.key_size = static_cast<uint16_t>(slow_key_.size());
+          }
+          p.hash = places::HashKey(Key(p));
+          if (piece.find('.') != std::string_view::npos) p.flags |= kPieceAbbrev;
+        }
+        key_end_ += p.key_size;
+        if (IsAsciiUpper(piece[0]) || IsNonAsciiUpper(piece)) p.flags |= kPieceCap;
+        if (upper >= 2 && lower == 0) p.flags |= kPieceAllCaps;
+        // A capitalised piece is looked up in the gazetteer later: start loading its slot now.
+        if (p.flags & (kPieceCap | kPieceAllCaps)) gaz_.Prefetch(p.hash);
+        pieces_.push_back(p);
+      }
+      if (end == token_end) break;
+      flags = kPieceJoinPrev;
+      start = end + 1;
+    }
   }
 
   void BuildPieces() {
     pieces_.reserve(doc_.tokens.size() + 16);
-    keys_.reserve(doc_.text.size());
+    keys_.resize(doc_.text.size() + 16);
+    key_end_ = 0;
     for (const Sentence& sentence : doc_.sentences) {
       bool sentence_start = true;
       bool previous_was_word = false;
@@ -215,16 +402,7 @@ class DocumentMatcher {
         if (previous_was_word && !token.has(kTokenNewlineBefore)) flags |= kPieceJoinPrev;
         sentence_start = false;
         previous_was_word = true;
-        // Cut at hyphens: each part is a piece, joined to the one before.
-        uint32_t start = token.begin;
-        for (uint32_t b = token.begin; b < token.end; ++b) {
-          if (doc_.text[b] == '-') {
-            AddPiece(start, b, flags, t);
-            flags = kPieceJoinPrev;
-            start = b + 1;
-          }
-        }
-        AddPiece(start, token.end, flags, t);
+        AddPieces(t, flags);
       }
     }
   }
@@ -240,8 +418,7 @@ class DocumentMatcher {
   // A piece may sit inside a multi-word name when capitalised, a short connector or a feature word.
   bool InnerPieceOk(const Piece& p) const {
     if (p.has(kPieceCap) || p.has(kPieceAllCaps)) return true;
-    const std::string_view key = Key(p);
-    return key.size() <= 3 || In(kFeatureWords, key);
+    return p.key_size <= 3 || In(kListFeatureWord, p);
   }
 
   void FindRawMatches() {
@@ -250,9 +427,9 @@ class DocumentMatcher {
       const bool capitalised = start.has(kPieceCap) || start.has(kPieceAllCaps);
       // Cheap tests first: most pieces are lower-case words.
       const bool article_start = !capitalised && start.key_size <= 3 && Joined(i + 1) &&
-                                 pieces_[i + 1].has(kPieceCap) && In(kArticles, Key(start));
+                                 pieces_[i + 1].has(kPieceCap) && In(kListArticle, start);
       if (!(capitalised || article_start) || start.has(kPieceInTime) || start.key_size == 0 ||
-          (In(kFunctionWords, Key(start)) && !Joined(i + 1))) {
+          (!Joined(i + 1) && In(kListFunctionWord, start))) {
         ++i;
         continue;
       }
@@ -267,7 +444,7 @@ class DocumentMatcher {
         }
         const Gazetteer::Hit hit = gaz_.Find(places::FinishHash(hash));
         const bool last_ok = j == i || pieces_[j].has(kPieceCap) || pieces_[j].has(kPieceAllCaps) ||
-                             In(kFeatureWords, Key(pieces_[j]));
+                             In(kListFeatureWord, pieces_[j]);
         if ((hit.flags & places::kSlotKey) && !hit.postings.empty() && last_ok) {
           best = {i, j, hit};
           found = true;
@@ -279,6 +456,9 @@ class DocumentMatcher {
         continue;
       }
       for (uint32_t k = best.first; k <= best.last; ++k) pieces_[k].match = static_cast<uint32_t>(matches_.size());
+      // The entries of a match are read by CollectEvidence and Decide, after every match is found: start
+      // loading them now (they lie scattered over megabytes).
+      for (uint32_t p : best.hit.postings) gaz_.PrefetchEntry(p & places::kPostingEntryMask);
       matches_.push_back(best);
       i = best.last + 1;
     }
@@ -305,7 +485,11 @@ class DocumentMatcher {
     uint32_t k = i;
     while (k > 0 && pieces_[k].has(kPieceJoinPrev)) {
       --k;
-      if (!In(kNameConnectors, Key(pieces_[k])) || pieces_[k].has(kPieceCap)) return k;
+      // (The connectors are at most kMaxConnectorSize bytes long: a cheap test before the table.)
+      if (pieces_[k].has(kPieceCap) || pieces_[k].key_size > kMaxConnectorSize ||
+          !In(kListNameConnector, pieces_[k])) {
+        return k;
+      }
     }
     return kNone;
   }
@@ -325,22 +509,36 @@ class DocumentMatcher {
         }
       }
     }
-    for (uint32_t i = 0; i < pieces_.size(); ++i) {
-      const Piece& p = pieces_[i];
-      if (p.key_size > 0 && !p.has(kPieceCap) && !p.has(kPieceAllCaps)) lower_words_.push_back(PieceHash(i));
+    // The keys the article writes in lower case are asked about only for capitalised pieces (a lower-case
+    // piece is trivially one of them): the set holds the capitalised keys, marked when a lower-case piece
+    // has the same key hash.
+    size_t capitalised = 0;
+    for (const Piece& p : pieces_) capitalised += p.has(kPieceCap) || p.has(kPieceAllCaps);
+    capitalised_keys_.Reset(capitalised);
+    for (const Piece& p : pieces_) {
+      if (p.has(kPieceCap) || p.has(kPieceAllCaps)) capitalised_keys_.Insert(p.hash);
     }
-    std::sort(lower_words_.begin(), lower_words_.end());
+    for (const Piece& p : pieces_) {
+      if (p.key_size > 0 && !p.has(kPieceCap) && !p.has(kPieceAllCaps)) capitalised_keys_.Mark(p.hash);
+    }
     for (uint32_t i = 0; i < pieces_.size(); ++i) {
       const Piece& p = pieces_[i];
       if (p.key_size == 0 || !p.has(kPieceCap) || p.has(kPieceSentenceStart) || p.has(kPieceInTime)) continue;
       const uint32_t before = NameBefore(i);
       if (before == kNone || !pieces_[before].has(kPieceCap)) continue;
-      const bool title = In(kTitles, Key(pieces_[before]));
+      const bool title = In(kListTitle, pieces_[before]);
       const bool given = pieces_[before].match == kNone && !pieces_[before].has(kPieceAllCaps) &&
                          !pieces_[before].has(kPieceInTime) && LikelyName(before);
       if (title || given) surnames_.push_back(PieceHash(i));
     }
     std::sort(surnames_.begin(), surnames_.end());
+  }
+
+  // Whether some piece of the article with piece i's key hash is written in lower case.
+  bool WrittenInLowerCase(uint32_t i) const {
+    const Piece& p = pieces_[i];
+    if (!p.has(kPieceCap) && !p.has(kPieceAllCaps)) return p.key_size > 0;  // piece i itself
+    return capitalised_keys_.Marked(p.hash);
   }
 
   static bool Contains(const std::vector<uint64_t>& sorted, uint64_t h) {
@@ -357,7 +555,7 @@ class DocumentMatcher {
   bool LikelyName(uint32_t i) const {
     const Piece& p = pieces_[i];
     if (!p.has(kPieceSentenceStart)) return true;
-    return !In(kFunctionWords, Key(p)) && !Contains(lower_words_, PieceHash(i));
+    return !In(kListFunctionWord, p) && !WrittenInLowerCase(i);
   }
 
   // Whether ", <a raw place match>" follows piece i.
@@ -401,10 +599,10 @@ class DocumentMatcher {
 
     // Context around the name.
     const bool joined_before = first.has(kPieceJoinPrev) && m.first > 0;
-    const bool title_before = joined_before && In(kTitles, Key(pieces_[m.first - 1])) &&
+    const bool title_before = joined_before && In(kListTitle, pieces_[m.first - 1]) &&
                               pieces_[m.first - 1].has(kPieceCap);
     const bool org_before = joined_before && m.first >= 2 && Key(pieces_[m.first - 1]) == "of" &&
-                            pieces_[m.first - 1].has(kPieceJoinPrev) && In(kOfHeads, Key(pieces_[m.first - 2]));
+                            pieces_[m.first - 1].has(kPieceJoinPrev) && In(kListOfHead, pieces_[m.first - 2]);
     const Piece& prev = pieces_[m.first > 0 ? m.first - 1 : 0];
     const bool cap_before = joined_before && (prev.has(kPieceCap) || prev.has(kPieceAllCaps)) &&
                             !prev.has(kPieceInTime) && LikelyName(m.first - 1) &&
@@ -420,8 +618,9 @@ class DocumentMatcher {
       block_after |= HasKind(matches_[pieces_[head].match], EntryKind::kBlock);
       ++head;
     }
-    const bool org_after = block_after || (Joined(head) && ((pieces_[head].has(kPieceCap) && In(kOrganisationHeads, Key(pieces_[head]))) ||
-                                            In(kLowerCaseHeads, Key(pieces_[head]))));
+    const bool org_after =
+        block_after || (Joined(head) && ((pieces_[head].has(kPieceCap) && In(kListOrganisationHead, pieces_[head])) ||
+                                         In(kListLowerCaseHead, pieces_[head])));
     if (title_before || org_before || org_after) return false;
     // "Hayat Tahrir al-Sham": a name opened by a lower-case article after a capitalised word is its tail.
     if (!first.has(kPieceCap) && joined_before && prev.has(kPieceCap)) return false;
@@ -429,7 +628,7 @@ class DocumentMatcher {
                                 LikelyName(m.first - 1);
     const bool any_cap_after = joined_after && (pieces_[after].has(kPieceCap) || pieces_[after].has(kPieceAllCaps));
     const bool sentence_start = first.has(kPieceSentenceStart);
-    const bool lower_elsewhere = single && Contains(lower_words_, key_hash);
+    const bool lower_elsewhere = single && WrittenInLowerCase(m.first);
     const bool surname = single && Contains(surnames_, key_hash);
     const bool short_name = single && key.size() <= 3;
     if (short_name && !first.has(kPieceAllCaps) && !first.has(kPieceAbbrev)) return false;
@@ -437,7 +636,7 @@ class DocumentMatcher {
     // A following feature word joins the span; a division word prefers divisions.
     bool admin_hint = false;
     uint32_t span_last = m.last;
-    if (joined_after && !pieces_[after].has(kPieceInTime)) {
+    if (joined_after && !pieces_[after].has(kPieceInTime) && In(kListSuffixWord, pieces_[after])) {
       const std::string_view next = Key(pieces_[after]);
       for (size_t s = 0; s < std::size(kSuffixWords); ++s) {
         if (next == kSuffixWords[s] && pieces_[after].match == kNone &&
@@ -563,10 +762,12 @@ class DocumentMatcher {
 
   // A locative word before piece i, or a list of places: ", Tartus", "and Hama" after an accepted place.
   bool LocativeBefore(uint32_t i) const {
-    if (i > 0 && Joined(i) && In(kLocatives, Key(pieces_[i - 1]))) return true;
+    if (i > 0 && Joined(i) && In(kListLocative, pieces_[i - 1])) return true;
     if (i > 1 && Joined(i) && Joined(i - 1)) {
-      const std::string_view prep = Key(pieces_[i - 1]), head = Key(pieces_[i - 2]);
-      if ((prep == "of" && In(kOfPlaceNouns, head)) || (prep == "to" && In(kToMotion, head))) return true;
+      const std::string_view prep = Key(pieces_[i - 1]);
+      if ((prep == "of" && In(kListOfPlaceNoun, pieces_[i - 2])) || (prep == "to" && In(kListToMotion, pieces_[i - 2]))) {
+        return true;
+      }
     }
     const uint32_t t = pieces_[i].token;
     if (t == 0 || doc_.places.empty()) return false;
@@ -582,10 +783,12 @@ class DocumentMatcher {
   const PlaceOptions& options_;
   Document& doc_;
   std::vector<Piece> pieces_;
-  std::string keys_;
+  std::string keys_;     // the pieces' keys, back to back: [0, key_end_) is used
+  size_t key_end_ = 0;
+  std::string slow_key_;  // scratch for places::AppendKey
   std::vector<RawMatch> matches_;
   std::vector<CountryCode> anchors_;
-  std::vector<uint64_t> lower_words_;
+  MarkedHashSet capitalised_keys_;  // marked: also written in lower case
   std::vector<uint64_t> surnames_;
   std::vector<bool> accepted_;  // per raw match, as decided in text order
   std::vector<uint64_t> accepted_keys_;  // one-word names taken as places
