@@ -19,20 +19,33 @@
 //                                             takes the country of its last mention ("hostages" after "Israeli
 //                                             hostages", "the same sources" after "Hamas sources")
 //   he / she / him / his                      the last person named within a few sentences
+//   it [verb] / its [agent]                   the last actor named, when it was an organisation or a state
+//                                             acting as such, within the pronoun window, with no unknown
+//                                             Capitalized name between ("Isis … It has resurfaced", "its
+//                                             fighters"); not the impersonal "it is", "it would be"
 //   the two                                   a mention with no country or sector, for the pair just named
+//
+// Setting. A population group ("Kurdish forces", "the Kurds"; not religions) or an unnamed armed, police,
+// opposition or single governing agent ("rebel factions", "the state") with no country takes the country named
+// as a place nearest to it in its sentence ("In Iraq, the state…"), else the country that dominates the
+// article's places ("in Syria", "Idlib", "the Syrian town of"), when one does (≥ 2 and twice the next).
+// Equal-length phrases for several actors ("American") go to the one with more names (the United States).
 //
 // Sectors combine: an organisation keeps its own ("Hamas officials" is REB); a state gives the agent's ("Israeli
 // tanks" MIL) or GOV for a role noun ("Israeli spokesperson"); a person gives the agent's ("Assad's forces" MIL)
 // or its own; a population group makes armed agents REB ("Kurdish fighters").
 //
-// Limits. No parsing: "it", "they", "its" are left alone, "he" is not checked for subject position, and a
+// Limits. No parsing: "they" is left alone, "it"/"its" take the last actor named (wrong when a thing or a
+// relative clause's object intervenes), "he" is not checked for subject position, and a
 // country named after a locative preposition ("in Syria") is taken as a place, not an actor. Coordinations
 // ("US, French and British airstrikes") give their members separately, without the shared agent.
 #include "actors/actor_recognizer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace annalist {
@@ -63,6 +76,7 @@ struct Found {
   int32_t entry = -1;  // index of the actor entry it names, or -1
   int32_t agent = -1;  // index of its head agent noun, or -1
   uint32_t sentence = 0;
+  bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
 };
 
 // An actor a mention is built on: its values and how it combines with agents.
@@ -105,7 +119,12 @@ Sector Apply(const Anchor& anchor, Sector current, const AgentEntry& agent) {
 }
 
 constexpr std::string_view kLocatives[] = {"in", "at", "near", "inside", "into", "across", "throughout", "within",
-                                           "outside", "around", "from", "towards", "toward", "via", "through"};
+                                           "outside", "around", "from", "via", "through"};
+constexpr std::string_view kDirections[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-east",
+    "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "north-eastern",
+    "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "rural", "occupied", "neighbouring", "neighboring"};
 constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "that", "these", "those"};
 // Words that end a noun phrase: never skipped between an adjectival form and its agent.
 constexpr std::string_view kStopWords[] = {
@@ -119,6 +138,27 @@ constexpr std::string_view kFunctionWords[] = {
     "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "the",
     "a", "an", "as", "than", "after", "before", "since", "over", "into", "against", "during", "while", "when",
     "where", "if", "about", "under", "between", "through", "across", "near", "via"};
+
+// Verbs after "it" that mostly make it impersonal ("it is unclear", "it would be").
+constexpr std::string_view kImpersonal[] = {
+    "is", "was", "isn't", "wasn't", "seems", "seemed", "appears", "appeared", "would", "could", "might", "may",
+    "must", "should", "remains", "remained", "means", "meant", "becomes", "looks", "looked", "took", "takes",
+    "did", "does", "can", "cannot", "felt", "feels", "makes", "made", "happened", "happens", "comes", "came",
+    "depends", "depended", "matters", "mattered", "worked", "works", "turned", "goes", "went", "began", "begins"};
+// Nouns of places after an adjectival form ("the Syrian town of").
+constexpr std::string_view kPlaceNouns[] = {"town", "city", "village", "villages", "province", "region", "border",
+                                            "capital", "territory", "desert", "countryside", "coast", "enclave",
+                                            "governorate", "district", "side"};
+// Capitalized words that name no actor.
+constexpr std::string_view kCapitalizedWords[] = {
+    "i", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"};
+// Words after "it has", "it will", "it became" that make it impersonal.
+constexpr std::string_view kImpersonalAfter[] = {
+    "been", "be", "become", "clear", "apparent", "known", "possible", "impossible", "unclear", "difficult", "hard",
+    "easier", "harder", "necessary", "likely", "unlikely", "obvious", "evident", "important", "time", "not",
+    "taken", "emerged", "also", "never", "always", "long", "a", "the"};
 
 template <size_t N>
 bool In(std::string_view word, const std::string_view (&list)[N]) {
@@ -136,6 +176,7 @@ class Run {
   void Go() {
     Match();
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
+    Inherit();
     doc_.actors.clear();
     for (const Found& f : found_) {
       if (doc_.actors.size() >= options_.max_actors_per_document) break;
@@ -179,9 +220,12 @@ class Run {
       dict_.matcher().MatchAt(seq_, seq_.first_word[t], &matches);
       const PhraseMatch* best = nullptr;
       for (const PhraseMatch& m : matches) {
-        if (best && m.end <= best->end) continue;
+        if (best && m.end < best->end) continue;
         const DictionaryHit hit = dict_.Decode(m.value);
         if (!hit.is_agent && hit.form == AliasForm::kSurname && !seen_[hit.index] && !AfterTitle(t)) continue;
+        // One phrase for several actors ("American": the United States, American Samoa…): the better-known
+        // actor, the one with more names.
+        if (best && m.end == best->end && !BetterKnown(hit, dict_.Decode(best->value))) continue;
         best = &m;
       }
       if (!best) {
@@ -197,6 +241,11 @@ class Run {
       items_.push_back(item);
       t = item.end;
     }
+  }
+
+  bool BetterKnown(const DictionaryHit& a, const DictionaryHit& b) const {
+    if (a.is_agent || b.is_agent || a.index == b.index) return false;
+    return dict_.actors()[a.index].aliases.size() > dict_.actors()[b.index].aliases.size();
   }
 
   bool AfterTitle(uint32_t t) const {
@@ -242,8 +291,12 @@ class Run {
 
   bool PlaceContext(uint32_t t) const {
     uint32_t p = t;
-    while (p > begin_ && In(text(p - 1), kDeterminers)) --p;
-    return p > begin_ && In(text(p - 1), kLocatives);
+    while (p > begin_ && (In(text(p - 1), kDeterminers) || In(text(p - 1), kDirections))) --p;
+    if (p > begin_ && In(text(p - 1), kLocatives)) return true;
+    // "in Baghuz, eastern Syria": a place in apposition to a place.
+    if (p == t || p < begin_ + 3 || text(p - 1) != ",") return false;
+    const uint32_t q = p - 2;
+    return IsWord(q) && tok(q).has(kTokenCapitalized) && In(text(q - 1), kLocatives);
   }
 
   // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
@@ -278,7 +331,115 @@ class Run {
     f.entry = anchor.entry;
     f.agent = head;
     f.sentence = sentence_;
+    if (anchor.country.empty() && f.mention.name.empty()) {
+      // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
+      // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
+      const Sector s = sector;
+      bool armed = s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
+      if (s == Sector::kGOV && head >= 0) armed = end_token > begin_token && !IsPluralAt(end_token - 1);
+      f.inherit = anchor.type == AnchorType::kNone && head >= 0 && armed;
+    }
+    // Religions are not placed by their setting ("Muslims", "Christians"); other groups are ("Kurdish forces").
+    // Nor "Arab states": several governments.
+    const bool governments = sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
+    if (anchor.type == AnchorType::kGroup && anchor.country.empty() && anchor.sector != Sector::kREL && !governments) {
+      f.inherit = true;
+    }
     return f;
+  }
+
+  bool IsPluralAt(uint32_t t) const {
+    if (const Item* item = ItemAt(t)) return item->hit.plural;
+    for (uint32_t p = t; p > begin_; --p) {
+      if (const Item* item = ItemAt(p - 1)) return item->end > t && item->hit.plural;
+    }
+    return false;
+  }
+
+  // Population groups and unnamed agents with no country take the country named as a place in their sentence
+  // ("In Iraq, the state…", "Kurdish forces in Syria's north-east"), else the article's dominant country when
+  // one stands out.
+  void Inherit() {
+    struct Count {
+      CountryCode country;
+      uint32_t n = 0;
+    };
+    std::vector<Count> counts;
+    std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
+    size_t i = 0;
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+      begin_ = doc_.sentences[s].token_begin;
+      end_ = doc_.sentences[s].token_end;
+      for (; i < items_.size() && items_[i].begin < end_; ++i) {
+        const Item& item = items_[i];
+        if (item.hit.is_agent || item.begin < begin_) continue;
+        const ActorEntry& e = entry(item);
+        if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
+        if (item.hit.form == AliasForm::kSurname) continue;
+        const CountryCode c = AnchorOf(item).country;
+        if (c.empty()) continue;
+        // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
+        // act or speak ("Washington said", "US troops").
+        // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
+        const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
+                                In(text(item.end), kPlaceNouns);
+        const bool place =
+            place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
+        if (!place) continue;
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const Count& x) { return x.country == c; });
+        if (it == counts.end()) counts.push_back({c, 1});
+        else ++it->n;
+        if (place_noun || PlaceContext(item.begin)) places.emplace_back(item.begin, c);
+      }
+    }
+    CountryCode dominant;
+    uint32_t best = 0, second = 0;
+    for (const Count& c : counts) {
+      if (c.n > best) {
+        second = best;
+        best = c.n;
+        dominant = c.country;
+      } else if (c.n > second) {
+        second = c.n;
+      }
+    }
+    if (best < 2 || best < 2 * second) dominant = CountryCode();
+    for (Found& f : found_) {
+      if (!f.inherit || !f.mention.country.empty()) continue;
+      const annalist::Sentence& sentence = doc_.sentences[f.sentence];
+      // The nearest place in the sentence.
+      CountryCode near;
+      uint32_t distance = UINT32_MAX;
+      const uint32_t at = TokenOf(f.mention.span.begin);
+      for (const auto& [t, c] : places) {
+        if (t < sentence.token_begin || t >= sentence.token_end) continue;
+        const uint32_t d = t > at ? t - at : at - t;
+        if (d < distance) {
+          distance = d;
+          near = c;
+        }
+      }
+      f.mention.country = near.empty() ? dominant : near;
+    }
+  }
+
+  bool InsideItem(uint32_t t) const {
+    for (uint32_t p = t, n = 0; p > 0 && n < actors::PhraseMatcher::kMaxPhraseWords; --p, ++n) {
+      if (item_at_[p - 1] >= 0) return items_[item_at_[p - 1]].end > t;
+    }
+    return false;
+  }
+
+  bool SentenceStart(uint32_t t) const {
+    auto it = std::lower_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                               [](const annalist::Sentence& s, uint32_t x) { return s.token_begin < x; });
+    return it != doc_.sentences.end() && it->token_begin == t;
+  }
+
+  uint32_t TokenOf(uint32_t byte) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
+                               [](const Token& tok, uint32_t b) { return tok.begin < b; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
   }
 
   void Emit(Found f) {
@@ -578,7 +739,8 @@ class Run {
   // Tokens no dictionary phrase starts at: pronouns and "the two".
   uint32_t OnOther(uint32_t t) {
     const char initial = static_cast<char>(text(t)[0] | 0x20);
-    if (initial != 'h' && initial != 's' && initial != 't') return t + 1;  // no pronoun, no "the two"
+    if (initial != 'h' && initial != 's' && initial != 't' && initial != 'i') return t + 1;  // no pronoun, no "the two"
+    if (options_.pronoun_window_sentences > 0 && (Is(t, "it") || Is(t, "its"))) return OnIt(t);
     if (options_.pronoun_window_sentences > 0 && (Is(t, "he") || Is(t, "she") || Is(t, "him") || Is(t, "his"))) {
       if (last_person_ >= 0 && static_cast<size_t>(last_person_) < found_.size()) {
         const Found& person = found_[last_person_];
@@ -605,6 +767,71 @@ class Run {
       }
     }
     return t + 1;
+  }
+
+  // "it" before a verb and "its [agent]" stand for the last actor named, when that was an organisation or a
+  // state named as such ("Isis … It has resurfaced", "Israel … its jets") within the pronoun window and
+  // nothing else was named since. Not "it is", "it would": mostly impersonal.
+  uint32_t OnIt(uint32_t t) {
+    const bool possessive = Is(t, "its");
+    if (!possessive) {
+      if (t + 1 >= end_ || !IsLowerWord(t + 1) || In(text(t + 1), kImpersonal) || In(text(t + 1), kFunctionWords)) {
+        return t + 1;
+      }
+      if ((Is(t + 1, "has") || Is(t + 1, "had") || Is(t + 1, "will") || Is(t + 1, "became")) &&
+          (t + 2 >= end_ || In(text(t + 2), kImpersonalAfter))) {
+        return t + 1;
+      }
+      if (t > begin_ && In(text(t - 1), kFunctionWords) && !Is(t - 1, "that") && !Is(t - 1, "and") &&
+          !Is(t - 1, "since") && !Is(t - 1, "after") && !Is(t - 1, "before") && !Is(t - 1, "when") &&
+          !Is(t - 1, "while") && !Is(t - 1, "as") && !Is(t - 1, "but") && !Is(t - 1, "if")) {
+        return t + 1;  // an object: "to it", "about it"
+      }
+      // In a relative clause on the last actor, "it" is someone else: "the PKK, with whom it has fought".
+      if (t > begin_ && (Is(t - 1, "whom") || Is(t - 1, "which"))) return t + 1;
+    }
+    if (found_.empty()) return t + 1;
+    const Found& last = found_.back();
+    if (last.entry < 0 || sentence_ - last.sentence > options_.pronoun_window_sentences) return t + 1;
+    const ActorEntry& e = dict_.actors()[last.entry];
+    const bool org = e.kind == ActorKind::kOrganisation;
+    const bool state = e.kind == ActorKind::kCountry && last.agent < 0 && last.mention.sector == Sector::kGOV;
+    if (!org && !state) return t + 1;
+    // A bare "its" ("its support", "its kind") is less sure than "it" before a verb: the antecedent must be close.
+    const bool bare = possessive && !AgentAt(t + 1);
+    if (bare && sentence_ - last.sentence > 1) return t + 1;
+    // A name the dictionary does not know between them may be the antecedent ("South Carolina … its support").
+    const uint32_t from = TokenOf(last.mention.span.end);
+    for (uint32_t p = from; p < t; ++p) {
+      if (tok(p).kind != TokenKind::kWord || !tok(p).has(kTokenCapitalized) || item_at_[p] >= 0) continue;
+      if (InsideItem(p) || SentenceStart(p) || In(text(p), kCapitalizedWords)) continue;
+      if (p > 0 && tok(p - 1).kind != TokenKind::kWord && text(p - 1) != ",") continue;  // after a quote, a dash
+      return t + 1;
+    }
+    Found f = last;
+    f.sentence = sentence_;
+    f.mention.span = tok(t).span();
+    uint32_t next = t + 1;
+    if (possessive) {
+      Anchor anchor;
+      anchor.type = org ? AnchorType::kOrganisation : AnchorType::kState;
+      anchor.entry = last.entry;
+      anchor.country = last.mention.country;
+      anchor.sector = last.mention.sector;
+      Sector sector = Sector::kNone;
+      int32_t head = -1;
+      bool act = false;
+      const AgentEntry* chain_last = nullptr;
+      const uint32_t chain_end = AgentChain(t + 1, anchor, &sector, &head, &act, &chain_last);
+      if (head >= 0 && !act) {
+        f.mention.span = {tok(t).begin, tok(chain_end - 1).end};
+        f.mention.sector = sector;
+        f.agent = head;
+        next = chain_end;
+      }
+    }
+    Emit(f);
+    return next;
   }
 
   const ActorDictionary& dict_;

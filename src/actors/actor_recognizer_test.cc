@@ -84,6 +84,26 @@ const Case kCases[] = {
     {"Families of Israeli hostages and hostages for Palestinian prisoners.",
      {"Families|-|CVL", "Israeli hostages|ISR|CVL", "hostages|ISR|CVL", "Palestinian prisoners|PSE|CVL"}},
     {"Recep Tayyip Erdoğan and Çavuşoğlu met.", {"Recep Tayyip Erdoğan|TUR|GOV", "Çavuşoğlu|TUR|GOV"}, "2019-01-01"},
+    // Groups and unnamed agents take the country named as a place in their sentence.
+    {"In Anbar province, Sunni tribesmen now refuse to surrender.", {"Sunni tribesmen|IRQ|CVL"}},
+    {"In Iraq, the state has continued to brutalise Sunnis.", {"the state|IRQ|GOV", "Sunnis|IRQ|CVL"}},
+    {"Fighters retook the town on Saturday in Baghuz, eastern Syria.", {"Fighters|SYR|REB"}},
+    {"Fighting between rebel factions in Idlib province continued.", {"rebel factions in Idlib province|SYR|REB"}},
+    {"Children were hurt in Idlib.", {"Children|-|CVL"}},
+    // "it" and "its" for the organisation or state just named; not the impersonal "it".
+    {"Isis has changed. It announced a new tactic, and its fighters emerged.",
+     {"Isis|-|REB", "It|-|REB", "its fighters|-|REB"}},
+    {"The UN said it is unclear.", {"UN|-|IGO"}},
+    {"Isis has already changed skins. It announced the switch last July, when its fighters emerged.",
+     {"Isis|-|REB", "It|-|REB", "its fighters|-|REB"}},
+    {"Russia said Acme Holdings began its inquiry.", {"Russia|RUS|GOV"}},
+    {"American officials said so.", {"American officials|USA|GOV"}},
+    {"Let them go.", {}},
+    {"Rockets were fired towards Israel.", {"Israel|ISR|GOV"}},
+    {"The U.N. humanitarian office said aid was blocked.", {"The U.N. humanitarian office|-|IGO"}},
+    {"Kurdish forces edged towards the Syrian town of Baghuz.", {"Kurdish forces|SYR|REB", "Syrian|SYR|-"}},
+    {"Muslims prayed in Damascus.", {"Muslims|-|REL"}},
+    {"In Syria, many Arab states stayed away.", {"Arab states|-|GOV"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, RecognizerTable, ::testing::ValuesIn(kCases));
