@@ -377,8 +377,10 @@ class SentenceCoder {
       const bool unknown_name = v > b_ && v - 1 > b_ && doc_.tokens[v - 1].kind == TokenKind::kWord &&
                                 doc_.tokens[v - 1].has(kTokenCapitalized) && s_.cue[v - 1] == 0;
       if (v > b_ && s_.actor_at[v - 1] == kNone && (IsContentWord(v - 1) || unknown_name) && !Is(v - 1, "to")) {
-        // "Suspected Israeli missiles were fired": the demonym on the noun, for the passive's agent.
-        if (allow_modifier && v >= b_ + 2 && s_.actor_at[v - 2] != kNone && IsDemonym(s_.actor_at[v - 2])) {
+        // "Suspected Israeli missiles were fired": the demonym on the noun, for the passive's agent; and on
+        // a force or weapon that acts ("Russian jets pounded the town", "Turkish troops entered").
+        if ((allow_modifier || s_.cue[v - 1] & (events::kThemeTroops | events::kThemeWeapon)) && v >= b_ + 2 &&
+            s_.actor_at[v - 2] != kNone && IsDemonym(s_.actor_at[v - 2])) {
           return s_.actor_at[v - 2];
         }
         // Unless the noun sits in a PP of the subject ("workers at the camp have denied").
@@ -761,20 +763,36 @@ class SentenceCoder {
   void Governors() {
     for (size_t i = 0; i < s_.candidates.size(); ++i) {
       Candidate& g = s_.candidates[i];
-      if (g.dropped || g.governed) continue;
+      // A noun in another noun's for/on/over/about PP is its theme ("talks for a prisoner exchange agreement",
+      // "negotiations in Egypt for a new exchange of hostages"), also when a governor absorbed that noun.
+      if (!g.verb && !g.dropped) {
+        uint32_t p = g.last;
+        while (p < e_ && p < g.last + 4 && !IsPunct(p) &&
+               !(Is(p, "for") || Is(p, "on") || Is(p, "over") || Is(p, "about"))) {
+          ++p;
+        }
+        if (p < e_ && p < g.last + 4 && !IsPunct(p)) {
+          for (size_t j = i + 1; j < s_.candidates.size(); ++j) {
+            Candidate& c = s_.candidates[j];
+            if (c.first <= p) continue;
+            if (c.first >= p + 6) break;
+            if (!c.verb) c.governed = true;
+          }
+        }
+      }
+      // A noun trigger right before another is its modifier ("a prisoner exchange agreement", "ceasefire
+      // talks"): the head noun carries the event.
+      if (!g.verb && i + 1 < s_.candidates.size() && !s_.candidates[i + 1].verb &&
+          s_.candidates[i + 1].first == g.last) {
+        g.governed = true;
+      }
+      // A verb absorbed by a governor still absorbs its own object ("refused to sign a draft agreement": the
+      // agreement is what was not signed, no AGREE of its own), but combines no further.
+      if (g.dropped) continue;
       const Entry& entry = lex_.entry(g.entry);
-      if (entry.has(events::kRefusal)) {
+      if (!g.governed && entry.has(events::kRefusal)) {
         g.status = EventStatus::kRefused;
         g.status_fixed = true;
-      }
-      // A noun in another noun's for/on/over/about PP is its theme ("talks for a prisoner exchange agreement").
-      if (!g.verb && g.last < e_ &&
-          (Is(g.last, "for") || Is(g.last, "on") || Is(g.last, "over") || Is(g.last, "about"))) {
-        for (size_t j = i + 1; j < s_.candidates.size(); ++j) {
-          Candidate& c = s_.candidates[j];
-          if (c.first >= g.last + 6) break;
-          if (!c.verb) c.governed = true;
-        }
       }
       // A noun that is the required theme of a verb is part of that event ("will not provide aid to Syria");
       // so is a noun that is a verb's direct object ("negotiate any prisoner agreement", "launched missile
@@ -792,7 +810,7 @@ class SentenceCoder {
           if ((entry.needs_theme || object) && !own_act) c.governed = true;
         }
       }
-      if (entry.governor == Governor::kNone) continue;
+      if (g.governed || entry.governor == Governor::kNone) continue;
       // The complement: the next candidate within the window, before a hard break.
       for (size_t j = i + 1; j < s_.candidates.size(); ++j) {
         Candidate& c = s_.candidates[j];
@@ -823,6 +841,19 @@ class SentenceCoder {
         }
         if (g.recipient == kNone && c.recipient != g.actor) g.recipient = c.recipient;
         c.governed = true;
+        // A coordinated noun shares the complement ("demands a cessation of hostilities and the withdrawal
+        // of Israeli troops").
+        for (size_t k = j + 1; k < s_.candidates.size(); ++k) {
+          Candidate& d = s_.candidates[k];
+          if (d.verb || d.first > s_.candidates[k - 1].last + 6) break;
+          bool coordinated = false, clean = true;
+          for (uint32_t u = s_.candidates[k - 1].last; u < d.first && clean; ++u) {
+            if (Is(u, "and") || Is(u, "or")) coordinated = true;
+            else clean = !IsBreak(u) && !IsQuote(u) && !(s_.cue[u] & (events::kRel | events::kCond | events::kPron));
+          }
+          if (!coordinated || !clean) break;
+          d.governed = true;
+        }
         break;
       }
     }

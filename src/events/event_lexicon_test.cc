@@ -27,7 +27,7 @@ TEST(EventLexicon, GeneratesInflectedForms) {
   }
   const std::vector<FormRef>* hand = lexicon.FormsOf("handed");
   ASSERT_NE(hand, nullptr);
-  EXPECT_EQ(lexicon.entry(hand->front().entry).trigger, "hand over");  // longest first
+  EXPECT_EQ(lexicon.entry(hand->front().entry).trigger, "hand over power");  // longest first
 }
 
 TEST(EventLexicon, CuesAndThemes) {
