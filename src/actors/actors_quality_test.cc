@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -156,18 +157,23 @@ Rates Report(const std::string& name) {
   return rates;
 }
 
+bool HaveGold() { return std::filesystem::exists(std::string(ANNALIST_SHARED_DIR) + "/data/gold/seed.jsonl"); }
+
 TEST(ActorsQuality, EverySeedActorHasItsCountryAndSector) {
+  if (!HaveGold()) GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
   const Rates rates = Report("seed");
   ASSERT_GT(rates.total, 0);
   EXPECT_EQ(rates.both, rates.total);
   for (const std::string& miss : rates.misses) ADD_FAILURE() << miss;
 }
 
+// Floors a little under today's rates (country 0.839, country and sector 0.774), so a regression fails.
 TEST(ActorsQuality, GuardianDevRates) {
+  if (!HaveGold()) GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
   const Rates rates = Report("guardian-dev");
   ASSERT_GT(rates.total, 0);
-  EXPECT_GE(rates.Rate(rates.country), 0.5);
-  EXPECT_GE(rates.Rate(rates.both), 0.4);
+  EXPECT_GE(rates.Rate(rates.country), 0.8);
+  EXPECT_GE(rates.Rate(rates.both), 0.74);
 }
 
 }  // namespace
