@@ -140,6 +140,8 @@ struct Scratch {
   std::vector<uint32_t> cue;       // per token: CueClass bits
   std::vector<uint32_t> actor_at;  // per token: covering actor mention, or kNone
   std::vector<uint8_t> in_time;    // per token: inside a time mention
+  std::vector<uint8_t> is_name;    // per actor mention: a proper noun (a place, or its canonical name)
+  std::vector<Span> place_spans;
   std::vector<Candidate> candidates;
   std::vector<EventKey> keys;      // per document: emitted event keys
 };
@@ -197,9 +199,12 @@ class SentenceCoder {
 
   // Whether actor mention `a` is a single demonym-like word ("Israeli", "Turkish"): an adjective, so a form
   // after it is a noun.
+  // The suffix test alone would take "Iran", "Pakistan", "Mali", "Tehran" or "Taliban" for adjectives, so
+  // a mention that is a place or its own canonical name is a noun.
   bool IsDemonym(uint32_t a) const {
     std::string_view text = doc_.slice(doc_.actors[a].span);
     if (text.find(' ') != std::string_view::npos || text.empty()) return false;
+    if (s_.is_name[a]) return false;
     if (!(text[0] >= 'A' && text[0] <= 'Z')) return false;
     return text.ends_with("i") || text.ends_with("ian") || text.ends_with("ish") || text.ends_with("ese") ||
            text.ends_with("an") || text.ends_with("ch");
@@ -1106,6 +1111,21 @@ void EventCoder::Process(Document& doc) const {
     for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= span.end; ++t) {
       if (s.actor_at[t] == kNone) s.actor_at[t] = a;
     }
+  }
+  // A mention that is also a place ("Iran", "Tehran") or that spells its canonical name ("Taliban") is a
+  // proper noun, never a demonym.
+  std::vector<Span>& place_spans = s.place_spans;
+  place_spans.clear();
+  for (const PlaceMention& p : doc.places) place_spans.push_back(p.span);
+  const auto by_span = [](const Span& x, const Span& y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
+  };
+  std::sort(place_spans.begin(), place_spans.end(), by_span);
+  s.is_name.assign(doc.actors.size(), 0);
+  for (uint32_t a = 0; a < doc.actors.size(); ++a) {
+    const ActorMention& m = doc.actors[a];
+    const bool place = std::binary_search(place_spans.begin(), place_spans.end(), m.span, by_span);
+    s.is_name[a] = place || (!m.name.empty() && doc.slice(m.span) == m.name);
   }
   for (const Sentence& sentence : doc.sentences) {
     SentenceCoder(doc, lexicon_, options_, s, sources, figure_lexicon_, sentence.token_begin, sentence.token_end)

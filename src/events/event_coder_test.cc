@@ -34,6 +34,26 @@ TEST(EventCoder, ActiveVerbSubjectAndObject) {
   });
 }
 
+// A name that ends like a demonym ("Iran", "Pakistan", "Mali", "Tehran", "Taliban") is a noun, the subject;
+// only a demonym ("Iranian") modifies the word after it.
+TEST(EventCoder, NamesEndingLikeDemonymsAreSubjects) {
+  Check({
+      {"Syria threatened Israel.", {"THREATEN threatened actor=Syria recipient=Israel occurred"}},
+      {"Iran threatened Israel.", {"THREATEN threatened actor=Iran recipient=Israel occurred"}},
+      {"Tehran threatened Israel.", {"THREATEN threatened actor=Tehran recipient=Israel occurred"}},
+      {"Pakistan threatened India.", {"THREATEN threatened actor=Pakistan recipient=India occurred"}},
+      {"Mali threatened France.", {"THREATEN threatened actor=Mali recipient=France occurred"}},
+      {"Japan threatens China.", {"THREATEN threatens actor=Japan recipient=China occurred"}},
+      {"The Taliban threatened Pakistan.", {"THREATEN threatened actor=Taliban recipient=Pakistan occurred"}},
+      {"Tehran accused Washington of lying.", {"ACCUSE accused actor=Tehran recipient=- occurred"}},
+      {"Smoke rose during an Iranian bombardment.", {"ASSAULT bombardment actor=Iranian recipient=- occurred"}},
+  });
+  const Document doc = Harness::Get().Code("Tehran threatened Israel.");
+  ASSERT_EQ(doc.events.size(), 1u);
+  ASSERT_NE(doc.events[0].actor, kNone);
+  EXPECT_EQ(doc.actors[doc.events[0].actor].country.view(), "IRN");
+}
+
 TEST(EventCoder, PassiveTakesTheByAgentAndNoAgentMeansNoActor) {
   Check({
       {"The Kurds were attacked by the Turkish army.",
