@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
@@ -17,23 +16,14 @@
 #include "actors/builtin_dictionary.h"
 #include "io/record_names.h"
 #include "text/segmenter.h"
+#include "support/gold_files.h"
 
 namespace annalist {
 namespace {
 
-std::string SharedDir() {
-  const char* env = std::getenv("ANNALIST_SHARED_DIR");
-  return env ? env : ANNALIST_SHARED_DIR;
-}
-
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
+using test_support::CodePoints;
+using test_support::NonEmptyLines;
+using test_support::SharedDir;
 
 // Byte offset of code point `cp` in `text`.
 uint32_t ByteOf(const std::string& text, uint32_t cp) {
@@ -77,7 +67,7 @@ Rates Score(const std::string& name, const ActorRecognizer& recognizer, double* 
   const std::string dir = SharedDir() + "/data/gold/";
   simdjson::ondemand::parser parser;
   std::map<std::string, std::vector<GoldActor>> gold;
-  for (const std::string& line : Lines(dir + name + ".jsonl")) {
+  for (const std::string& line : NonEmptyLines(dir + name + ".jsonl")) {
     simdjson::padded_string json(line);
     simdjson::ondemand::document record = parser.iterate(json);
     std::vector<GoldActor>& actors = gold[std::string(std::string_view(record["id"]))];
@@ -96,7 +86,7 @@ Rates Score(const std::string& name, const ActorRecognizer& recognizer, double* 
   }
   const Segmenter segmenter;
   Rates rates;
-  for (const std::string& line : Lines(dir + name + ".input.jsonl")) {
+  for (const std::string& line : NonEmptyLines(dir + name + ".input.jsonl")) {
     simdjson::padded_string json(line);
     simdjson::ondemand::document record = parser.iterate(json);
     Document doc;
@@ -157,10 +147,8 @@ Rates Report(const std::string& name) {
   return rates;
 }
 
-bool HaveGold() { return std::filesystem::exists(std::string(ANNALIST_SHARED_DIR) + "/data/gold/seed.jsonl"); }
-
 TEST(ActorsQuality, EverySeedActorHasItsCountryAndSector) {
-  if (!HaveGold()) GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
+  if (!test_support::HaveGold("seed")) GTEST_SKIP() << "no gold files in " << test_support::SharedDir();
   const Rates rates = Report("seed");
   ASSERT_GT(rates.total, 0);
   EXPECT_EQ(rates.both, rates.total);
@@ -169,7 +157,7 @@ TEST(ActorsQuality, EverySeedActorHasItsCountryAndSector) {
 
 // Floors a little under today's rates (country 0.839, country and sector 0.774), so a regression fails.
 TEST(ActorsQuality, GuardianDevRates) {
-  if (!HaveGold()) GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
+  if (!test_support::HaveGold("seed")) GTEST_SKIP() << "no gold files in " << test_support::SharedDir();
   const Rates rates = Report("guardian-dev");
   ASSERT_GT(rates.total, 0);
   EXPECT_GE(rates.Rate(rates.country), 0.8);

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -21,9 +20,14 @@
 #include "io/record_names.h"
 #include "text/segmenter.h"
 #include "times/time_tagger.h"
+#include "support/gold_files.h"
 
 namespace annalist {
 namespace {
+
+using test_support::CodePoints;
+using test_support::NonEmptyLines;
+using test_support::SharedDir;
 
 struct Item {
   uint32_t begin = 0, end = 0;  // code points
@@ -31,26 +35,6 @@ struct Item {
   double value = 0;
   int64_t part_of = -1;
 };
-
-std::string SharedDir() {
-  const char* env = std::getenv("ANNALIST_SHARED_DIR");
-  return env ? env : ANNALIST_SHARED_DIR;
-}
-
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
-
-uint32_t CodePoints(const std::string& text, uint32_t byte_end) {
-  uint32_t count = 0;
-  for (uint32_t i = 0; i < byte_end; ++i) count += (static_cast<uint8_t>(text[i]) & 0xC0) != 0x80;
-  return count;
-}
 
 // score.py's content tokens: lower-cased runs of letters and digits, less stopwords, a final "s" dropped.
 std::set<std::string> Tokens(const std::string& text) {
@@ -85,7 +69,7 @@ Score ScoreGold(const std::string& name) {
   const std::string dir = SharedDir() + "/data/gold/";
   simdjson::ondemand::parser parser;
   std::map<std::string, std::vector<Item>> gold;
-  for (const std::string& line : Lines(dir + name + ".jsonl")) {
+  for (const std::string& line : NonEmptyLines(dir + name + ".jsonl")) {
     simdjson::padded_string json(line);
     simdjson::ondemand::document record = parser.iterate(json);
     const std::string id{std::string_view(record["id"])};
@@ -111,7 +95,7 @@ Score ScoreGold(const std::string& name) {
   const TimeTagger tagger;
   const QuantityRecognizer recognizer;
   Score score;
-  for (const std::string& line : Lines(dir + name + ".input.jsonl")) {
+  for (const std::string& line : NonEmptyLines(dir + name + ".input.jsonl")) {
     simdjson::padded_string json(line);
     simdjson::ondemand::document record = parser.iterate(json);
     Document doc;
@@ -194,15 +178,11 @@ void ExpectBar(const Score& score) {
 }
 
 TEST(FiguresQuality, Seed) {
-  if (!std::filesystem::exists(std::string(ANNALIST_SHARED_DIR) + "/data/gold/seed.jsonl")) {
-    GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
-  }
+  if (!test_support::HaveGold("seed")) GTEST_SKIP() << "no gold files in " << test_support::SharedDir();
   ExpectBar(ScoreGold("seed"));
 }
 TEST(FiguresQuality, GuardianDev) {
-  if (!std::filesystem::exists(std::string(ANNALIST_SHARED_DIR) + "/data/gold/guardian-dev.jsonl")) {
-    GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
-  }
+  if (!test_support::HaveGold("guardian-dev")) GTEST_SKIP() << "no gold files in " << test_support::SharedDir();
   ExpectBar(ScoreGold("guardian-dev"));
 }
 

@@ -7,7 +7,6 @@
 #include <simdjson.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -16,34 +15,19 @@
 
 #include "text/segmenter.h"
 #include "times/time_tagger.h"
+#include "support/gold_files.h"
 
 namespace annalist {
 namespace {
+
+using test_support::CodePoints;
+using test_support::NonEmptyLines;
+using test_support::SharedDir;
 
 struct Item {
   uint32_t begin = 0, end = 0;  // code points
   std::string value;
 };
-
-std::string SharedDir() {
-  const char* env = std::getenv("ANNALIST_SHARED_DIR");
-  return env ? env : ANNALIST_SHARED_DIR;
-}
-
-std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
-
-uint32_t CodePoints(const std::string& text, uint32_t byte_end) {
-  uint32_t count = 0;
-  for (uint32_t i = 0; i < byte_end; ++i) count += (static_cast<uint8_t>(text[i]) & 0xC0) != 0x80;
-  return count;
-}
 
 struct Score {
   int tp = 0, fp = 0, fn = 0, right = 0;
@@ -55,7 +39,7 @@ Score ScoreGold(const std::string& name) {
   const std::string dir = SharedDir() + "/data/gold/";
   simdjson::ondemand::parser parser;
   std::map<std::string, std::vector<Item>> gold;
-  for (const std::string& line : Lines(dir + name + ".jsonl")) {
+  for (const std::string& line : NonEmptyLines(dir + name + ".jsonl")) {
     simdjson::padded_string json(line);
     simdjson::ondemand::document record = parser.iterate(json);
     const std::string id{std::string_view(record["id"])};
@@ -74,7 +58,7 @@ Score ScoreGold(const std::string& name) {
   const Segmenter segmenter;
   const TimeTagger tagger;
   Score score;
-  for (const std::string& line : Lines(dir + name + ".input.jsonl")) {
+  for (const std::string& line : NonEmptyLines(dir + name + ".input.jsonl")) {
     simdjson::padded_string json(line);
     simdjson::ondemand::document record = parser.iterate(json);
     Document doc;
@@ -123,18 +107,14 @@ Score ScoreGold(const std::string& name) {
 // Each mismatch is reported above as a failure of its own, so a regression names the item; the thresholds
 // restate the bar.
 TEST(TimesQuality, Seed) {
-  if (!std::filesystem::exists(std::string(ANNALIST_SHARED_DIR) + "/data/gold/seed.jsonl")) {
-    GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
-  }
+  if (!test_support::HaveGold("seed")) GTEST_SKIP() << "no gold files in " << test_support::SharedDir();
   const Score score = ScoreGold("seed");
   EXPECT_GE(score.f1(), 0.97);
   EXPECT_GE(score.accuracy(), 0.95);
 }
 
 TEST(TimesQuality, GuardianDev) {
-  if (!std::filesystem::exists(std::string(ANNALIST_SHARED_DIR) + "/data/gold/guardian-dev.jsonl")) {
-    GTEST_SKIP() << "no gold files in " << ANNALIST_SHARED_DIR;
-  }
+  if (!test_support::HaveGold("guardian-dev")) GTEST_SKIP() << "no gold files in " << test_support::SharedDir();
   const Score score = ScoreGold("guardian-dev");
   EXPECT_GE(score.f1(), 0.97);
   EXPECT_GE(score.accuracy(), 0.95);
