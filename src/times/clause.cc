@@ -8,19 +8,12 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/ascii.h"
+
 namespace annalist::times {
 namespace {
 
 constexpr uint32_t kMaxCueDistance = 25;
-
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + 32) : word[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 // Words that open a new clause after a comma.
 bool IsClauseOpener(std::string_view word) {
@@ -29,7 +22,7 @@ bool IsClauseOpener(std::string_view word) {
       "unless", "until",    "when", "where", "whereas", "which",  "while", "who", "whom",  "whose",
   };
   for (std::string_view opener : kOpeners) {
-    if (EqualsLower(word, opener)) return true;
+    if (EqualsAsciiLower(word, opener)) return true;
   }
   return false;
 }
@@ -60,8 +53,8 @@ bool BreakBefore(const Document& doc, uint32_t token) {
 }
 
 bool IsRelative(std::string_view word) {
-  return EqualsLower(word, "which") || EqualsLower(word, "who") || EqualsLower(word, "whom") ||
-         EqualsLower(word, "whose");
+  return EqualsAsciiLower(word, "which") || EqualsAsciiLower(word, "who") || EqualsAsciiLower(word, "whom") ||
+         EqualsAsciiLower(word, "whose");
 }
 
 enum class Verdict { kNone, kForward, kBack };
@@ -89,8 +82,8 @@ Verdict CueAt(const Document& doc, const TimeLexicon& lexicon, uint32_t token, T
       return Verdict::kForward;
     case Cue::kFutureWord:
       // "due to the storm" is a cause, not a schedule.
-      if (EqualsLower(text, "due") && token + 2 < sentence.end &&
-          EqualsLower(doc.token_text(token + 1), "to")) {
+      if (EqualsAsciiLower(text, "due") && token + 2 < sentence.end &&
+          EqualsAsciiLower(doc.token_text(token + 1), "to")) {
         const WordEntry next = lexicon.Lookup(doc.token_text(token + 2));
         if (next.is(FunctionWord::kThe) || next.kind == WordKind::kNumberWord) return Verdict::kNone;
       }

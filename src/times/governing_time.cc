@@ -9,23 +9,15 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "times/clause.h"
 
 namespace annalist {
 namespace {
 
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + 32) : word[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 bool InList(std::string_view word, std::initializer_list<std::string_view> list) {
   for (std::string_view entry : list) {
-    if (EqualsLower(word, entry)) return true;
+    if (EqualsAsciiLower(word, entry)) return true;
   }
   return false;
 }

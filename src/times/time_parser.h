@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "annalist/document.h"
+#include "core/ascii.h"
 #include "times/resolve.h"
 #include "times/time_lexicon.h"
 #include "times/time_tagger.h"
@@ -49,15 +50,6 @@ inline int32_t ParseOrdinalDay(std::string_view text) {
   if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return -1;
   const int32_t day = ParseDigits(text.substr(0, text.size() - 2), 2);
   return day >= 1 && day <= 31 ? day : -1;
-}
-
-inline bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + ('a' - 'A')) : word[i];
-    if (c != lower[i]) return false;
-  }
-  return true;
 }
 
 inline bool IsDash(std::string_view text) {

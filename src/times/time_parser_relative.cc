@@ -20,7 +20,7 @@ std::optional<Parsed> Parser::ParseDeterminer(uint32_t i) {
   if (i > sentence_begin_ && Kind(i - 1) == TokenKind::kWord) {
     static constexpr std::string_view kPossessives[] = {"his", "her", "its", "their", "our", "my", "your"};
     for (std::string_view word : kPossessives) {
-      if (EqualsLower(Text(i - 1), word)) return std::nullopt;
+      if (EqualsAsciiLower(Text(i - 1), word)) return std::nullopt;
     }
   }
   const WordEntry det = Word(i);
