@@ -144,6 +144,12 @@ struct Scratch {
   std::vector<Span> place_spans;
   std::vector<Candidate> candidates;
   std::vector<EventKey> keys;      // per document: emitted event keys
+  // Per token, computed once per document: the token lower-cased as Lower() does it (in `lower`, from
+  // lower_off[t] to lower_off[t + 1]) and its word in the event lexicon (EventLexicon::FindWord; 0 = none).
+  std::string lower;
+  std::vector<uint32_t> lower_off;
+  std::vector<uint32_t> wid;
+  figures::TokenIds figure_ids;    // the source finder's lexicon ids, capacity kept across documents
 };
 
 thread_local Scratch scratch;
@@ -170,12 +176,13 @@ class SentenceCoder {
   }
 
  private:
-  std::string_view Word(uint32_t t, char* buf) const { return Lower(doc_.token_text(t), buf); }
-  bool Is(uint32_t t, std::string_view w) const {
-    if (t < b_ || t >= e_) return false;
-    char buf[kMaxWord];
-    return Word(t, buf) == w;
+  // Token t lower-cased (Lower), read from the per-document scratch.
+  std::string_view W(uint32_t t) const {
+    const uint32_t o = s_.lower_off[t];
+    return std::string_view(s_.lower.data() + o, s_.lower_off[t + 1] - o);
   }
+  std::string_view Word(uint32_t t, char* /*buf*/) const { return W(t); }
+  bool Is(uint32_t t, std::string_view w) const { return t >= b_ && t < e_ && W(t) == w; }
   uint32_t Cue(uint32_t t) const { return (t >= b_ && t < e_) ? s_.cue[t] : 0; }
   bool IsPunct(uint32_t t) const { return doc_.tokens[t].kind == TokenKind::kPunct; }
   bool IsBreak(uint32_t t) const {  // a token no argument search crosses
@@ -225,10 +232,9 @@ class SentenceCoder {
   // ---- 2. Triggers ----
 
   bool RestMatches(const FormRef& ref, uint32_t t) const {
-    char buf[kMaxWord];
     for (uint8_t k = 0; k < ref.extra_words; ++k) {
       const uint32_t u = t + 1 + k;
-      if (u >= e_ || Word(u, buf) != ref.rest[k]) return false;
+      if (u >= e_ || W(u) != ref.rest[k]) return false;
     }
     return true;
   }
@@ -296,18 +302,18 @@ class SentenceCoder {
   }
 
   void FindTriggers() {
-    char buf[kMaxWord];
     for (uint32_t t = b_; t < e_;) {
       if (doc_.tokens[t].kind != TokenKind::kWord) {
         ++t;
         continue;
       }
-      const std::vector<FormRef>* refs = lex_.FormsOf(Word(t, buf));
+      const EventLexicon::WordInfo& info = lex_.word_info(s_.wid[t]);
+      const FormRef* refs = lex_.forms() + info.forms_begin;
       bool found = false;
-      if (refs) {
+      if (info.forms_count != 0) {
         // Longest match first; among equally long ones, the first reading that fits.
-        for (size_t i = 0; i < refs->size() && !found; ++i) {
-          const FormRef& ref = (*refs)[i];
+        for (size_t i = 0; i < info.forms_count && !found; ++i) {
+          const FormRef& ref = refs[i];
           if (!RestMatches(ref, t)) continue;
           // A trigger inside a name is part of the name ("Syrian Negotiating Committee"), unless it runs past
           // the name's end ("a Turkish military operation" with the mention "Turkish military").
@@ -356,9 +362,9 @@ class SentenceCoder {
     if (t > b_ && t + 1 < e_ && (s_.actor_at[t - 1] != kNone || IsContentWord(t - 1) || Is(t - 1, ",")) &&
         (s_.cue[t + 1] & events::kPrep || Is(t + 1, ",") || IsBreak(t + 1) ||
          (IsContentWord(t + 1) && doc_.token_text(t + 1).ends_with("ing")))) {  // "men killed fighting Isis"
-      const std::vector<FormRef>* refs = lex_.FormsOf(Word(t, buf));
-      for (const FormRef& ref : refs ? *refs : std::vector<FormRef>()) {
-        const EventType type = lex_.entry(ref.entry).type;
+      const EventLexicon::WordInfo& info = lex_.word_info(s_.wid[t]);
+      for (uint32_t i = 0; i < info.forms_count; ++i) {
+        const EventType type = lex_.entry(lex_.forms()[info.forms_begin + i].entry).type;
         if (type == EventType::kAssault || type == EventType::kCoerce || type == EventType::kSanction) return true;
       }
     }
@@ -1070,28 +1076,67 @@ void EventCoder::Process(Document& doc) const {
   if (doc.is_error()) return;
   doc.events.clear();
   if (doc.tokens.empty()) return;
-  const figures::SourceMap sources(doc, figure_lexicon_);  // may append claimant mentions to doc.actors
   Scratch& s = scratch;
+  // May append claimant mentions to doc.actors.
+  s.figure_ids.Assign(doc, figure_lexicon_);
+  const figures::SourceMap sources(doc, figure_lexicon_, s.figure_ids);
   const size_t n = doc.tokens.size();
   s.cue.assign(n, 0);
   s.actor_at.assign(n, kNone);
   s.keys.clear();
-  char buf[kMaxWord];
-  for (size_t t = 0; t < n; ++t) {
-    if (doc.tokens[t].kind == TokenKind::kNumber) continue;
-    std::string_view w = Lower(doc.token_text(static_cast<uint32_t>(t)), buf);
-    if (w.empty()) continue;
-    s.cue[t] |= lexicon_.CueOf(w);
-    if (const auto* multi = lexicon_.MultiCuesOf(w)) {
-      for (const EventLexicon::MultiCue& cue : *multi) {
-        bool match = true;
-        char buf2[kMaxWord];
-        for (uint8_t k = 0; k < cue.extra_words && match; ++k) {
-          const size_t u = t + 1 + k;
-          match = u < n && Lower(doc.token_text(static_cast<uint32_t>(u)), buf2) == cue.rest[k];
+  // Each token lower-cased once (exactly as Lower() does it: ASCII letters, typographic apostrophes to ',
+  // empty when longer than kMaxWord - 1 bytes) and looked up once in the lexicon's word index.
+  size_t total = 1;  // Lower never lengthens a token
+  for (size_t t = 0; t < n; ++t) total += doc.token_text(static_cast<uint32_t>(t)).size();
+  if (s.lower.size() < total) s.lower.resize(total);
+  s.lower_off.resize(n + 1);
+  s.wid.resize(n);
+  {
+    char* out = s.lower.data();
+    uint32_t o = 0;
+    for (size_t t = 0; t < n; ++t) {
+      const std::string_view word = doc.token_text(static_cast<uint32_t>(t));
+      s.lower_off[t] = o;
+      const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data());
+      const size_t len = word.size();
+      uint32_t m = 0;
+      uint32_t h = EventLexicon::kHashSeed;
+      for (size_t i = 0; i < len; ++i) {
+        unsigned char c = p[i];
+        if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98)) {
+          c = '\'';
+          i += 2;
+        } else if (c >= 'A' && c <= 'Z') {
+          c = static_cast<unsigned char>(c - 'A' + 'a');
         }
-        if (match) s.cue[t] |= cue.classes;
+        out[o + m++] = static_cast<char>(c);
+        h = EventLexicon::HashStep(h, c);
       }
+      if (m + 1 > kMaxWord) {  // Lower gives up on a word this long
+        m = 0;
+        h = EventLexicon::kHashSeed;
+      }
+      s.wid[t] = lexicon_.FindWord(std::string_view(out + o, m), h);
+      o += m;
+    }
+    s.lower_off[n] = o;
+  }
+  const auto lower_of = [&s](size_t t) {
+    return std::string_view(s.lower.data() + s.lower_off[t], s.lower_off[t + 1] - s.lower_off[t]);
+  };
+  for (size_t t = 0; t < n; ++t) {
+    if (doc.tokens[t].kind == TokenKind::kNumber || s.wid[t] == 0) continue;
+    if (s.lower_off[t + 1] == s.lower_off[t]) continue;
+    const EventLexicon::WordInfo& info = lexicon_.word_info(s.wid[t]);
+    s.cue[t] |= info.cue;
+    for (uint32_t i = 0; i < info.multi_count; ++i) {
+      const EventLexicon::MultiCue& cue = lexicon_.multi_cues()[info.multi_begin + i];
+      bool match = true;
+      for (uint8_t k = 0; k < cue.extra_words && match; ++k) {
+        const size_t u = t + 1 + k;
+        match = u < n && lower_of(u) == cue.rest[k];
+      }
+      if (match) s.cue[t] |= cue.classes;
     }
   }
   s.in_time.assign(n, 0);

@@ -185,7 +185,49 @@ Result<EventLexicon> EventLexicon::FromBlob(std::string_view blob) {
     std::stable_sort(refs.begin(), refs.end(),
                      [](const FormRef& a, const FormRef& b) { return a.extra_words > b.extra_words; });
   }
+  lexicon.BuildWordIndex();
   return lexicon;
+}
+
+void EventLexicon::BuildWordIndex() {
+  words_.assign(1, std::string_view());
+  infos_.assign(1, WordInfo());
+  flat_forms_.clear();
+  flat_multi_.clear();
+  const auto id_of = [this](std::string_view word) -> uint32_t {
+    uint32_t h = kHashSeed;
+    for (char c : word) h = HashStep(h, static_cast<unsigned char>(c));
+    const uint32_t id = FindWord(word, h);
+    if (id != 0) return id;
+    words_.push_back(word);
+    infos_.emplace_back();
+    const uint32_t fresh = static_cast<uint32_t>(words_.size() - 1);
+    for (uint32_t s = h & slot_mask_;; s = (s + 1) & slot_mask_) {
+      if (slots_[s].id == 0) {
+        slots_[s] = Slot{fresh, h};
+        break;
+      }
+    }
+    return fresh;
+  };
+  // At most half full.
+  size_t size = 16;
+  while (size < 2 * (forms_.size() + cues_.size() + multi_cues_.size() + 1)) size *= 2;
+  slots_.assign(size, Slot());
+  slot_mask_ = static_cast<uint32_t>(size - 1);
+  for (const auto& [word, refs] : forms_) {
+    WordInfo& info = infos_[id_of(word)];
+    info.forms_begin = static_cast<uint32_t>(flat_forms_.size());
+    info.forms_count = static_cast<uint32_t>(refs.size());
+    flat_forms_.insert(flat_forms_.end(), refs.begin(), refs.end());
+  }
+  for (const auto& [word, classes] : cues_) infos_[id_of(word)].cue = classes;
+  for (const auto& [word, cues] : multi_cues_) {
+    WordInfo& info = infos_[id_of(word)];
+    info.multi_begin = static_cast<uint32_t>(flat_multi_.size());
+    info.multi_count = static_cast<uint32_t>(cues.size());
+    flat_multi_.insert(flat_multi_.end(), cues.begin(), cues.end());
+  }
 }
 
 const EventLexicon& EventLexicon::Builtin() {

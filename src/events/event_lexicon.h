@@ -132,6 +132,29 @@ class EventLexicon {
     auto it = multi_cues_.find(lower_word);
     return it == multi_cues_.end() ? nullptr : &it->second;
   }
+  // Everything the coder reads of one lower-case word, found with one probe per token: its single-word cue
+  // classes, its forms (FormsOf, same order) and its multiword cues (MultiCuesOf, same order). Index 0 is the
+  // word the lexicon does not know (no cue, no forms, no multiword cues).
+  struct WordInfo {
+    uint32_t cue = 0;
+    uint32_t forms_begin = 0, forms_count = 0;  // into forms()
+    uint32_t multi_begin = 0, multi_count = 0;  // into multi_cues()
+  };
+  // The hash of a lower-case word for FindWord: start from kHashSeed, HashStep each byte.
+  static constexpr uint32_t kHashSeed = 2166136261u;
+  static uint32_t HashStep(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+  // The index of `lower_word` (whose hash is `hash`) into word_info(), or 0 when the lexicon does not know it.
+  uint32_t FindWord(std::string_view lower_word, uint32_t hash) const {
+    if (slots_.empty()) return 0;
+    for (uint32_t s = hash & slot_mask_;; s = (s + 1) & slot_mask_) {
+      const Slot slot = slots_[s];
+      if (slot.id == 0 || (slot.hash == hash && words_[slot.id] == lower_word)) return slot.id;
+    }
+  }
+  const WordInfo& word_info(uint32_t id) const { return infos_[id]; }
+  const FormRef* forms() const { return flat_forms_.data(); }
+  const MultiCue* multi_cues() const { return flat_multi_.data(); }
+
   // The combination of a governor with an embedded event type: the specific row, else the "*" row, else null.
   const Combination* Combine(Governor governor, EventType embedded) const;
 
@@ -144,6 +167,18 @@ class EventLexicon {
   std::unordered_map<std::string_view, uint32_t> cues_;
   std::unordered_map<std::string_view, std::vector<MultiCue>> multi_cues_;
   std::vector<Combination> combinations_;
+  // The word index of FindWord (built by BuildWordIndex from the three maps above).
+  void BuildWordIndex();
+  std::vector<std::string_view> words_ = std::vector<std::string_view>(1);  // by id; words_[0] unused
+  std::vector<WordInfo> infos_ = std::vector<WordInfo>(1);                  // by id
+  std::vector<FormRef> flat_forms_;
+  std::vector<MultiCue> flat_multi_;
+  struct Slot {
+    uint32_t id = 0;  // 0 = empty
+    uint32_t hash = 0;
+  };
+  std::vector<Slot> slots_;  // open addressing, at most half full
+  uint32_t slot_mask_ = 0;
 };
 
 }  // namespace annalist::events
