@@ -116,8 +116,7 @@ std::vector<Flag> CodeFlags(Command& command) {
          command.format = std::string(v);
          return Status::Ok();
        }},
-      {"until", "STAGE", "run the stages up to STAGE only: none (read and write), text, times, places, actors, figures "
-                         "or events (default)",
+      {"until", "STAGE", "stop after STAGE: none (read+write), text, times, places, actors, figures, events (default)",
        [&](std::string_view v) {
          if (v == "none") {
            command.pipeline.last_stage.reset();
