@@ -22,6 +22,14 @@
 // unless it is a country or capital, an anchored country. Names of two letters or three are taken only in
 // capitals and only as countries ("US", "UK"): never "Of", "Us", "Hit".
 //
+// Persons, outlets and code names. A one-word town that is not a capital or curated is a person when the
+// article makes it a speaker ("Ricardo said", "said Saratova, who") or it stands beside a capitalised word
+// that is no place ("Elizabeth Hoff", "Shiraz Maher"), however big; nothing after an apposition noun ("her
+// daughter, Sana", "the news agency Sana") or before ", the … agency", after "Operation", before "for" and a
+// capitalised word ("Centre for Global Policy") or a lower-case "university"/"college" is a place; a compass
+// word before a place ("North-East Syria") is not. An alternate name that is also a town's own name
+// ("Franklin", "Salisbury", "Geneva") is not evidence by itself: it needs a locative like a small town.
+//
 // Disambiguation. Among the entries of a key the best score wins: countries first, then the supplement
 // (whose spellings are the news ones: bare "Gaza" is the Strip), then towns by population with a bonus for
 // capitals and division seats, divisions below big towns of the same name (bare "Idlib" is a city, "Idlib
@@ -92,7 +100,22 @@ constexpr std::string_view kOrganisationHeads[] = {
     "olympics", "games", "cup", "open", "prize", "award", "street", "avenue", "road", "square", "hospital"};
 // Lower-case words after a name that make it part of an event or organisation name ("Gulf war", "Astana
 // group", "Rome statute").
-constexpr std::string_view kLowerCaseHeads[] = {"war", "group", "statute", "format", "process"};
+constexpr std::string_view kLowerCaseHeads[] = {"war", "group", "statute", "format", "process", "university",
+                                                 "college"};
+// Verbs of speech: a one-word town right before or after one is a person ("Ricardo said", "said Saratova").
+constexpr std::string_view kSpeechVerbs[] = {"said", "says", "told", "asked", "added", "wrote", "explained",
+                                             "recalled", "insisted"};
+// Lower-case nouns whose apposition is a person or an outlet, not a place ("her daughter, Sana", "the news
+// agency Sana"); the outlets (the last seven) also after the name ("Sana, the state news agency").
+constexpr std::string_view kAppositionNouns[] = {
+    "daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "cousin", "uncle", "aunt",
+    "nephew", "niece", "friend", "colleague", "spokesman", "spokeswoman", "spokesperson", "agency", "newspaper",
+    "broadcaster", "channel", "website", "outlet", "tabloid"};
+constexpr std::string_view kOutletNouns[] = {"agency", "newspaper", "broadcaster", "channel", "website", "outlet",
+                                             "tabloid"};
+// Compass words: "North-East Syria" is a regional phrase on the country, not a town called North East.
+constexpr std::string_view kCompassWords[] = {"north", "south", "east", "west", "northeast", "northwest",
+                                              "southeast", "southwest"};
 // Words before a place name that say "a place follows": prepositions of place and motion, and a few verbs.
 constexpr std::string_view kLocatives[] = {
     "in", "at", "near", "from", "outside", "into", "towards", "toward", "around", "across", "via", "through",
@@ -157,6 +180,10 @@ enum ListBit : uint32_t {
   kListNameConnector = 1u << 9,
   kListArticle = 1u << 10,
   kListFunctionWord = 1u << 11,
+  kListSpeechVerb = 1u << 12,
+  kListAppositionNoun = 1u << 13,
+  kListCompass = 1u << 14,
+  kListOutletNoun = 1u << 15,
 };
 
 struct ListSlot {
@@ -195,6 +222,10 @@ constexpr std::array<ListSlot, kListSlots> BuildListTable() {
   add(kNameConnectors, kListNameConnector);
   add(kArticles, kListArticle);
   add(kFunctionWords, kListFunctionWord);
+  add(kSpeechVerbs, kListSpeechVerb);
+  add(kAppositionNouns, kListAppositionNoun);
+  add(kCompassWords, kListCompass);
+  add(kOutletNouns, kListOutletNoun);
   return table;
 }
 constexpr std::array<ListSlot, kListSlots> kListTable = BuildListTable();
@@ -532,6 +563,20 @@ class DocumentMatcher {
       if (title || given) surnames_.push_back(PieceHash(i));
     }
     std::sort(surnames_.begin(), surnames_.end());
+    // Speakers: a one-word name right before a verb of speech ("Ricardo said") or right after one and ending
+    // the clause ("said Saratova, who …").
+    for (const RawMatch& m : matches_) {
+      if (m.first != m.last) continue;
+      const uint32_t i = m.first;
+      // (Not the tail of a longer name: "Friends of Kurdistan Manchester said".)
+      const bool before_verb = Joined(i + 1) && In(kListSpeechVerb, pieces_[i + 1]) &&
+                               !(Joined(i) && (pieces_[i - 1].has(kPieceCap) || Key(pieces_[i - 1]) == "of"));
+      const bool after_verb = i > 0 && Joined(i) && !pieces_[i - 1].has(kPieceCap) &&
+                              In(kListSpeechVerb, pieces_[i - 1]) &&
+                              (!Joined(i + 1) || Key(pieces_[i + 1]) == "who");
+      if (before_verb || after_verb) speakers_.push_back(PieceHash(i));
+    }
+    std::sort(speakers_.begin(), speakers_.end());
   }
 
   // Whether some piece of the article with piece i's key hash is written in lower case.
@@ -622,6 +667,9 @@ class DocumentMatcher {
         block_after || (Joined(head) && ((pieces_[head].has(kPieceCap) && In(kListOrganisationHead, pieces_[head])) ||
                                          In(kListLowerCaseHead, pieces_[head])));
     if (title_before || org_before || org_after) return false;
+    // "Operation Olive Branch": a code name. "North-East Syria": a regional phrase on the place that follows.
+    if (joined_before && prev.has(kPieceCap) && Key(prev) == "operation") return false;
+    if (CompassBeforePlace(m)) return false;
     // "Hayat Tahrir al-Sham": a name opened by a lower-case article after a capitalised word is its tail.
     if (!first.has(kPieceCap) && joined_before && prev.has(kPieceCap)) return false;
     const bool any_cap_before = joined_before && (prev.has(kPieceCap) || prev.has(kPieceAllCaps)) &&
@@ -654,6 +702,13 @@ class DocumentMatcher {
       const EntryRecord& e = gaz_.entry(p & places::kPostingEntryMask);
       any_strong |= static_cast<EntryKind>(e.kind) == EntryKind::kCity &&
                     (e.population >= options_.strong_population || (e.flags & places::kEntryCapital));
+    }
+    // Whether the key is some town's own name: an alternate name (an exonym, but also a former name:
+    // "Salisbury" for Harare, "Franklin" for Columbus) of a big town is then no evidence by itself.
+    bool any_primary = false;
+    for (uint32_t p : m.hit.postings) {
+      const auto kind = static_cast<EntryKind>(gaz_.entry(p & places::kPostingEntryMask).kind);
+      any_primary |= !(p & places::kPostingAltName) && kind == EntryKind::kCity;
     }
     // The best entry.
     const EntryRecord* best = nullptr;
@@ -719,11 +774,28 @@ class DocumentMatcher {
     // "The Bank", "The Village": an article-led name must be a big or a curated one ("The Hague").
     if (key == "the" && !supplement && !country_like && best->population < options_.strong_population) return false;
     if (!accept) return false;
+    // Person and organisation patterns, for every name but a country's: an apposition noun ("her daughter,
+    // Sana", "the news agency Sana", "Sana, the state news agency") and "Centre for Global Policy".
+    if (kind != EntryKind::kCountry) {
+      if (AppositionBefore(m.first) || AppositionAfter(m.last)) return false;
+      if (joined_after && Key(pieces_[after]) == "for" && !pieces_[after].has(kPieceCap) && Joined(after + 1) &&
+          CapitalisedOutsider(after + 1)) {
+        return false;
+      }
+    }
+    // A one-word town (not a capital, not curated) is a person when the article makes it a speaker ("Ricardo
+    // said") or when it stands beside another capitalised word that is no place ("Elizabeth Hoff", "Shiraz
+    // Maher", "Kheda Saratova"), however big the town.
+    if (single && kind == EntryKind::kCity && !supplement && !(capital && !best_alt)) {
+      if (Contains(speakers_, key_hash)) return false;
+      // (Not before ", Country": a letter's signature, "Zev Moses Vancouver, Canada".)
+      if (span_last == m.last && (cap_before || cap_after) && !FollowedByCommaPlace(m.last)) return false;
+    }
     // A town that is neither big nor in a named country, or a small one in a named country, must stand where
     // a place stands ("in Hajin", "…, Tartus and Hama"), or be a name the article already gave as a place.
     const bool free = kind != EntryKind::kCity || supplement || (capital && !best_alt) ||
-                      best->population >= 1000000 ||
-                      (anchored && best->population >= options_.strong_population);
+                      ((best->population >= 1000000 || (anchored && best->population >= options_.strong_population)) &&
+                       !(best_alt && any_primary));
     if (!free && single && (any_cap_before || any_cap_after || PossessiveAfter(m.last))) return false;
     if (!free && (PrecededByThe(m.first) || (single && !LocativeBefore(m.first)))) {
       if (single) pending_.push_back({key_hash, MakeMention(*best, first, span_last)});
@@ -753,6 +825,40 @@ class DocumentMatcher {
     return mention;
   }
 
+  // A lower-case apposition noun right before piece i, with or without a comma: "her daughter, Sana",
+  // "the news agency Sana".
+  bool AppositionBefore(uint32_t i) const {
+    if (i == 0) return false;
+    const Piece& prev = pieces_[i - 1];
+    if (prev.has(kPieceCap) || prev.has(kPieceAllCaps) || !In(kListAppositionNoun, prev)) return false;
+    if (Joined(i)) return true;
+    const uint32_t t = pieces_[i].token;
+    return prev.token + 2 == t && doc_.slice(doc_.tokens[t - 1].span()) == ",";
+  }
+
+  // ", the … agency" right after piece i: an apposition opened by an article and headed by an outlet noun,
+  // at most six words after the comma, the noun ending the apposition.
+  bool AppositionAfter(uint32_t i) const {
+    const uint32_t t = pieces_[i].token + 1;
+    if (t >= doc_.tokens.size() || doc_.slice(doc_.tokens[t].span()) != ",") return false;
+    uint32_t k = i + 1;
+    if (k >= pieces_.size() || pieces_[k].token != t + 1) return false;
+    const std::string_view article = Key(pieces_[k]);
+    if (article != "the" && article != "a" && article != "an") return false;
+    for (++k; k < pieces_.size() && k - i < 8 && Joined(k); ++k) {
+      if (!pieces_[k].has(kPieceCap) && In(kListOutletNoun, pieces_[k])) return !Joined(k + 1);
+    }
+    return false;
+  }
+
+  // Whether every piece of the match is a compass word and a place follows ("North-East Syria").
+  bool CompassBeforePlace(const RawMatch& m) const {
+    for (uint32_t k = m.first; k <= m.last; ++k) {
+      if (!In(kListCompass, pieces_[k])) return false;
+    }
+    return Joined(m.last + 1) && pieces_[m.last + 1].match != kNone;
+  }
+
   bool PossessiveAfter(uint32_t i) const {
     const uint32_t t = pieces_[i].token + 1;
     return t < doc_.tokens.size() && doc_.tokens[t].has(kTokenPossessive);
@@ -765,7 +871,9 @@ class DocumentMatcher {
     if (i > 0 && Joined(i) && In(kListLocative, pieces_[i - 1])) return true;
     if (i > 1 && Joined(i) && Joined(i - 1)) {
       const std::string_view prep = Key(pieces_[i - 1]);
-      if ((prep == "of" && In(kListOfPlaceNoun, pieces_[i - 2])) || (prep == "to" && In(kListToMotion, pieces_[i - 2]))) {
+      // (A capitalised motion word is a title's: "Road to Peace".)
+      if ((prep == "of" && In(kListOfPlaceNoun, pieces_[i - 2])) ||
+          (prep == "to" && !pieces_[i - 2].has(kPieceCap) && In(kListToMotion, pieces_[i - 2]))) {
         return true;
       }
     }
@@ -790,6 +898,7 @@ class DocumentMatcher {
   std::vector<CountryCode> anchors_;
   MarkedHashSet capitalised_keys_;  // marked: also written in lower case
   std::vector<uint64_t> surnames_;
+  std::vector<uint64_t> speakers_;  // one-word names the article uses as a speaker's
   std::vector<bool> accepted_;  // per raw match, as decided in text order
   std::vector<uint64_t> accepted_keys_;  // one-word names taken as places
   std::vector<std::pair<uint64_t, PlaceMention>> pending_;  // refused for want of a locative only
@@ -806,11 +915,36 @@ void PlaceRecognizer::Process(Document& doc) const {
   DocumentMatcher(gazetteer_, options_, doc).Run();
 }
 
+namespace {
+// Whether the word right before the mention is "in", "at", "near", "outside", "from", "inside" or "into".
+bool LocativeIntroduced(const Document& doc, const PlaceMention& place) {
+  uint32_t b = place.span.begin;
+  while (b > 0 && doc.text[b - 1] == ' ') --b;
+  uint32_t a = b;
+  while (a > 0 && IsAsciiLower(doc.text[a - 1])) --a;
+  if (a > 0 && (IsAsciiUpper(doc.text[a - 1]))) --a;
+  if (a == b || b == place.span.begin || (a > 0 && doc.text[a - 1] != ' ' && doc.text[a - 1] != '\n')) return false;
+  std::string word(doc.text.substr(a, b - a));
+  for (char& c : word) c = static_cast<char>(c | 0x20);
+  for (const std::string_view w : {"in", "at", "near", "outside", "from", "inside", "into"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+}  // namespace
+
 uint32_t PlaceOfClause(const Document& doc, Span clause) {
   const auto& places = doc.places;
   auto it = std::lower_bound(places.begin(), places.end(), clause.begin,
                              [](const PlaceMention& p, uint32_t b) { return p.span.begin < b; });
-  if (it != places.end() && it->span.end <= clause.end) return static_cast<uint32_t>(it - places.begin());
+  if (it != places.end() && it->span.end <= clause.end) {
+    // Prefer a place introduced by a locative preposition over a modifier before it ("The U.S. envoy met …
+    // in Doha" → Doha).
+    for (auto k = it; k != places.end() && k->span.end <= clause.end; ++k) {
+      if (LocativeIntroduced(doc, *k)) return static_cast<uint32_t>(k - places.begin());
+    }
+    return static_cast<uint32_t>(it - places.begin());
+  }
   auto s = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), clause.begin,
                             [](uint32_t b, const Sentence& sentence) { return b < sentence.span.begin; });
   if (s == doc.sentences.begin()) return kNone;

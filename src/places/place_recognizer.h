@@ -46,7 +46,8 @@ class PlaceRecognizer {
   PlaceOptions options_;
 };
 
-// The place of a clause, for later stages (events, figures): the first place mention lying inside `clause`
+// The place of a clause, for later stages (events, figures): the first place mention inside `clause` that a
+// locative ("in", "at", "near", "outside", "from", "inside", "into") introduces, else the first place mention lying inside `clause`
 // (a byte span of doc.text), else the first place of the sentence that holds clause.begin, else kNone.
 // Returns an index into doc.places. O(log n). REQUIRES: doc.places in text order (as Process leaves them).
 uint32_t PlaceOfClause(const Document& doc, Span clause);

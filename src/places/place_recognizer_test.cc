@@ -135,6 +135,46 @@ TEST_F(PlaceRecognizerTest, PlaceOfClause) {
   EXPECT_EQ(PlaceOfClause(empty, {0, 4}), kNone);
 }
 
+TEST_F(PlaceRecognizerTest, PersonsOutletsAndCodeNamesAreNotTowns) {
+  Check({
+      // A town beside a capitalised non-place word is a person's name, however big the town.
+      {"Shiraz Maher, a researcher, said Syria was divided.", "Syria/SYR"},
+      {"Elizabeth Hoff of the WHO spoke in Syria.", "Syria/SYR"},
+      {"Letters addressed to Kheda Saratova arrived from Russia.", "Russia/RUS"},
+      // Not before ", Country": a letter's signature.
+      {"Zev Moses Vancouver, Canada", "Vancouver/CAN, Canada/CAN"},
+      // A speaker is a person throughout the article.
+      {"Gunmen in Syria captured Ricardo. Ricardo said he was beaten.", "Syria/SYR"},
+      {"“We lost,” said Ricardo, who left Syria.", "Syria/SYR"},
+      // Apposition nouns: outlets and kin.
+      {"Pictures were released by Sana, the Syrian state news agency.", ""},
+      {"The news agency Sana said five died in Syria.", "Syria/SYR"},
+      {"She fled Syria with her daughter, Sana, in 2015.", "Syria/SYR"},
+      // Code names, compass phrases, "X for Y" institutions, lower-case institution heads.
+      {"Turkey launched Operation Olive Branch in Syria.", "Turkey/TUR, Syria/SYR"},
+      {"The area of North-East Syria was calm.", "Syria/SYR"},
+      {"He is a fellow at Centre for Global Policy in Syria.", "Syria/SYR"},
+      {"She is a professor at Durham university in Britain.", "Britain/GBR"},
+      {"The Suez Crisis shook Britain.", "Britain/GBR"},
+      // A capitalised motion word is a title's, not a locative: "Road to Peace".
+      {"Her charity, Road to Peace, works in Iraq.", "Iraq/IRQ"},
+      // A former name of a big town that is also a town's own name needs a locative.
+      {"The Franklin Roosevelt memorial opened.", ""},
+      {"The Harper government fell.", ""},
+      {"Talks resumed in Geneva. The Geneva talks failed.", "Geneva/CHE, Geneva/CHE"},
+  }, Places);
+}
+
+TEST_F(PlaceRecognizerTest, PlaceOfClausePrefersALocative) {
+  Document doc;
+  const std::string text = "The US envoy met officials in Doha on Monday.";
+  ASSERT_EQ(Places(text, &doc), "US/USA, Doha/QAT");
+  EXPECT_EQ(PlaceOfClause(doc, {0, static_cast<uint32_t>(text.size())}), 1u);
+  const std::string plain = "Israel struck Gaza.";
+  ASSERT_EQ(Places(plain, &doc), "Israel/ISR, Gaza/PSE");
+  EXPECT_EQ(PlaceOfClause(doc, {0, static_cast<uint32_t>(plain.size())}), 0u);  // no locative: the first
+}
+
 TEST_F(PlaceRecognizerTest, ErrorDocumentsAreLeftAlone) {
   Document doc;
   doc.error = "bad line";
