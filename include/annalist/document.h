@@ -7,7 +7,7 @@
 //   times    → times
 //   places   → places
 //   actors   → actors
-//   figures  → quantities
+//   figures  → quantities (and claim_sources, the sources it found, for the events stage)
 //   events   → events
 //
 // Every span is a half-open range of UTF-8 *byte* offsets into `text`. Code points appear only at the edge:
@@ -161,6 +161,33 @@ struct Event {
   EventStatus status = EventStatus::kOccurred;
 };
 
+// Who says so, as the figures stage found it (src/figures/source_finder.h), kept so that the events stage
+// reads the same sources instead of finding them again.
+
+struct ClaimSource {
+  uint32_t verb = 0;      // the token of the verb, or of "according"
+  uint32_t sentence = 0;  // index into Document::sentences
+  Span words;             // the source as written
+  uint32_t actor = kNone; // index into Document::actors
+};
+
+struct Quotation {
+  uint32_t open = 0, close = 0;  // tokens of the opening and closing marks
+  uint32_t actor = kNone;        // index into Document::actors: who opened or closed it, or kNone
+};
+
+struct ClaimSources {
+  std::vector<ClaimSource> sources;
+  std::vector<Quotation> quotes;
+  bool filled = false;  // set by the figures stage; unset when the stage did not run on this document
+
+  void clear() {
+    sources.clear();
+    quotes.clear();
+    filled = false;
+  }
+};
+
 // ---------------------------------------------------------------------------------------------------------
 
 struct Document {
@@ -186,6 +213,8 @@ struct Document {
   std::vector<ActorMention> actors;
   std::vector<Quantity> quantities;
   std::vector<Event> events;
+  // The figures stage's sources and quotations (its claimant mentions are already in `actors`).
+  ClaimSources claim_sources;
 
   bool is_error() const { return !error.empty(); }
   std::string_view slice(Span span) const { return std::string_view(text).substr(span.begin, span.size()); }

@@ -26,6 +26,7 @@ void Document::Clear() {
   actors.clear();
   quantities.clear();
   events.clear();
+  claim_sources.clear();
 }
 
 }  // namespace annalist

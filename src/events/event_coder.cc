@@ -58,6 +58,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -1077,9 +1078,16 @@ void EventCoder::Process(Document& doc) const {
   doc.events.clear();
   if (doc.tokens.empty()) return;
   Scratch& s = scratch;
-  // May append claimant mentions to doc.actors.
-  s.figure_ids.Assign(doc, figure_lexicon_);
-  const figures::SourceMap sources(doc, figure_lexicon_, s.figure_ids);
+  // The figures stage's sources when it ran; else found here, which may append claimant mentions to
+  // doc.actors.
+  std::optional<figures::SourceMap> found;
+  if (doc.claim_sources.filled) {
+    found.emplace(doc, figure_lexicon_, doc.claim_sources);
+  } else {
+    s.figure_ids.Assign(doc, figure_lexicon_);
+    found.emplace(doc, figure_lexicon_, s.figure_ids);
+  }
+  const figures::SourceMap& sources = *found;
   const size_t n = doc.tokens.size();
   s.cue.assign(n, 0);
   s.actor_at.assign(n, kNone);

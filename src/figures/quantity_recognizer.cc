@@ -102,6 +102,7 @@ class Recognizer {
   void Run() {
     ids_.Assign(doc_, lexicon_);
     SourceMap sources(doc_, lexicon_, ids_);
+    sources.SaveTo(doc_.claim_sources);  // for the events stage
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sentence = doc_.sentences[s];
       for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
@@ -565,6 +566,7 @@ QuantityRecognizer::QuantityRecognizer(const QuantityRecognizerOptions& options)
 
 void QuantityRecognizer::Process(Document& doc) const {
   doc.quantities.clear();
+  doc.claim_sources.clear();
   if (doc.is_error() || doc.sentences.empty()) return;
   Recognizer(doc, lexicon_, options_).Run();
 }

@@ -48,13 +48,23 @@ SourceMap::SourceMap(Document& doc, const FigureLexicon& lexicon, const TokenIds
   Build();
 }
 
+SourceMap::SourceMap(Document& doc, const FigureLexicon& lexicon, const ClaimSources& found)
+    : doc_(doc), lexicon_(lexicon), ids_(own_ids_), adopted_(true), sources_(&found.sources),
+      quotes_(&found.quotes) {}
+
+void SourceMap::SaveTo(ClaimSources& out) const {
+  out.sources.assign(sources_->begin(), sources_->end());
+  out.quotes.assign(quotes_->begin(), quotes_->end());
+  out.filled = true;
+}
+
 void SourceMap::Build() {
   FindQuotes();
   FindSources();
   // A quotation's speaker: the source whose verb stands just before the opening mark ("He said: “") or just
   // after the closing one ("”, said X", "”, X said").
-  for (Quote& q : quotes_) {
-    for (const Source& s : sources_) {
+  for (Quote& q : own_quotes_) {
+    for (const Source& s : own_sources_) {
       if ((s.verb < q.open && s.verb + 4 >= q.open) || (s.verb > q.close && s.verb <= q.close + 6)) {
         q.actor = s.actor;
         break;
@@ -102,21 +112,21 @@ void SourceMap::FindQuotes() {
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc_.tokens[i];
     if (open != kNone && t.has(kTokenParagraphBefore)) {  // quotations do not run across paragraphs here
-      quotes_.push_back({open, i - 1, kNone});
+      own_quotes_.push_back({open, i - 1, kNone});
       open = kNone;
     }
     if (t.kind != TokenKind::kPunct) continue;
     const std::string_view text = doc_.token_text(i);
     if (IsOpenQuote(text) || (IsStraightQuote(text) && open == kNone)) {
       // An opening mark inside an open quotation: the writer dropped a closing one; the first ends here.
-      if (open != kNone) quotes_.push_back({open, i - 1, kNone});
+      if (open != kNone) own_quotes_.push_back({open, i - 1, kNone});
       open = i;
     } else if ((IsCloseQuote(text) || IsStraightQuote(text)) && open != kNone) {
-      quotes_.push_back({open, i, kNone});
+      own_quotes_.push_back({open, i, kNone});
       open = kNone;
     }
   }
-  if (open != kNone && n > 0) quotes_.push_back({open, n - 1, kNone});
+  if (open != kNone && n > 0) own_quotes_.push_back({open, n - 1, kNone});
 }
 
 // Reads the subject that ends right before `verb`.
@@ -316,7 +326,7 @@ void SourceMap::FindSources() {
     source.words = words;
     if (pronoun) {
       // "He said": the last named source before it.
-      for (auto it = sources_.rbegin(); it != sources_.rend(); ++it) {
+      for (auto it = own_sources_.rbegin(); it != own_sources_.rend(); ++it) {
         source.actor = it->actor;
         break;
       }
@@ -324,7 +334,7 @@ void SourceMap::FindSources() {
     } else {
       source.actor = ActorFor(words);
     }
-    sources_.push_back(source);
+    own_sources_.push_back(source);
   }
 }
 
@@ -332,7 +342,7 @@ uint32_t SourceMap::ClaimantOf(uint32_t token) const {
   const uint32_t sentence = SentenceOf(token);
   const Source* best = nullptr;
   uint32_t best_distance = kNone;
-  for (const Source& s : sources_) {
+  for (const Source& s : *sources_) {
     if (s.sentence != sentence) continue;
     const uint32_t d = s.verb > token ? s.verb - token : token - s.verb;
     if (d < best_distance) {
@@ -346,12 +356,13 @@ uint32_t SourceMap::ClaimantOf(uint32_t token) const {
   if (best) {
     if (best->verb < token) {
       for (uint32_t t = best->verb + 1; t < token; ++t) {
-        if (lexicon_.entry(ids_[t]).has(kNonAssertive)) return kNone;
+        const WordEntry& e = adopted_ ? lexicon_.Lookup(doc_.token_text(t)) : lexicon_.entry(ids_[t]);
+        if (e.has(kNonAssertive)) return kNone;
       }
     }
     return best->actor;
   }
-  for (const Quote& q : quotes_) {
+  for (const Quote& q : *quotes_) {
     if (q.open < token && token < q.close) return q.actor;
   }
   return kNone;

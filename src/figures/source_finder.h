@@ -18,12 +18,7 @@
 
 namespace annalist::figures {
 
-struct Source {
-  uint32_t verb = 0;      // the token of the verb, or of "according"
-  uint32_t sentence = 0;  // index into Document::sentences
-  Span words;             // the source as written
-  uint32_t actor = kNone; // index into Document::actors
-};
+using Source = ClaimSource;  // include/annalist/document.h
 
 class SourceMap {
  public:
@@ -33,19 +28,24 @@ class SourceMap {
   // The same, reading the entries of doc's tokens from `ids` (TokenIds::Assign on doc and lexicon), which
   // must outlive the SourceMap.
   SourceMap(Document& doc, const FigureLexicon& lexicon, const TokenIds& ids);
+  // Adopts the sources the figures stage found and kept (`found`, normally doc.claim_sources; REQUIRES:
+  // found.filled, and `found` outlives the SourceMap) instead of finding them again. Reads the token entries
+  // with FigureLexicon::Lookup. The figures stage's claimant mentions are already in doc.actors.
+  SourceMap(Document& doc, const FigureLexicon& lexicon, const ClaimSources& found);
+
+  // Copies the sources and quotations into `out` and sets out.filled.
+  void SaveTo(ClaimSources& out) const;
 
   // The actor that claims what token `token` reports, or kNone: the nearest source of the token's sentence
   // (none when a non-assertive verb stands between the source's verb and the token: "Hunt said he wanted
   // the fate of two fighters settled"), else the source of the quotation holding the token.
   uint32_t ClaimantOf(uint32_t token) const;
 
-  const std::vector<Source>& sources() const { return sources_; }
+  const std::vector<Source>& sources() const { return *sources_; }
+  const std::vector<Quotation>& quotes() const { return *quotes_; }
 
  private:
-  struct Quote {
-    uint32_t open = 0, close = 0;  // tokens of the opening and closing marks
-    uint32_t actor = kNone;
-  };
+  using Quote = Quotation;
   void FindSources();
   void FindQuotes();
   bool SubjectBefore(uint32_t verb, uint32_t sentence_begin, Span& words) const;
@@ -60,9 +60,12 @@ class SourceMap {
   Document& doc_;
   const FigureLexicon& lexicon_;
   TokenIds own_ids_;      // filled when no ids were given
-  const TokenIds& ids_;   // own_ids_ or the caller's
-  std::vector<Source> sources_;
-  std::vector<Quote> quotes_;
+  const TokenIds& ids_;   // own_ids_ or the caller's; unused when adopted
+  bool adopted_ = false;  // the sources came from ClaimSources; look entries up by text
+  std::vector<Source> own_sources_;
+  std::vector<Quote> own_quotes_;
+  const std::vector<Source>* sources_ = &own_sources_;  // own_sources_ or the adopted ones
+  const std::vector<Quote>* quotes_ = &own_quotes_;
 };
 
 }  // namespace annalist::figures

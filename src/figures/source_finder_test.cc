@@ -76,5 +76,39 @@ TEST(SourceFinder, UsesTheActorsStageMentionsWhenThere) {
   EXPECT_EQ(doc.actors.size(), 2u);  // nothing appended
 }
 
+// The events stage adopts the sources the figures stage kept (Document::claim_sources) instead of finding them
+// again; the adopted map must answer as a fresh one built on the same document.
+TEST(SourceFinder, AdoptedSourcesAnswerAsARebuiltMap) {
+  Document doc;
+  doc.text =
+      "The US special envoy for Syria, James Jeffrey, speaking on Monday at the Atlantic Council in "
+      "Washington, said the stance was a problem. He said: “The regime has not won. Over 100,000 fighters "
+      "are still active.” Turkey, the UN and aid groups have said an assault would displace 800,000 refugees. "
+      "Eight babies had died, a statement from the UN children’s fund said. Hunt said he wanted two fighters.";
+  Segmenter().Process(doc);
+  const FigureLexicon lexicon;
+  {
+    const SourceMap found(doc, lexicon);
+    found.SaveTo(doc.claim_sources);
+  }
+  ASSERT_TRUE(doc.claim_sources.filled);
+  ASSERT_FALSE(doc.claim_sources.sources.empty());
+  ASSERT_FALSE(doc.claim_sources.quotes.empty());
+  const size_t actors = doc.actors.size();
+  const SourceMap rebuilt(doc, lexicon);  // what the events stage used to do
+  EXPECT_EQ(doc.actors.size(), actors);   // the claimant mentions are found, not added again
+  const SourceMap adopted(doc, lexicon, doc.claim_sources);
+  ASSERT_EQ(adopted.sources().size(), rebuilt.sources().size());
+  for (size_t i = 0; i < rebuilt.sources().size(); ++i) {
+    EXPECT_EQ(adopted.sources()[i].verb, rebuilt.sources()[i].verb);
+    EXPECT_EQ(adopted.sources()[i].words, rebuilt.sources()[i].words);
+    EXPECT_EQ(adopted.sources()[i].actor, rebuilt.sources()[i].actor);
+  }
+  for (uint32_t t = 0; t < doc.tokens.size(); ++t) EXPECT_EQ(adopted.ClaimantOf(t), rebuilt.ClaimantOf(t)) << t;
+  doc.Clear();
+  EXPECT_FALSE(doc.claim_sources.filled);
+  EXPECT_TRUE(doc.claim_sources.sources.empty());
+}
+
 }  // namespace
 }  // namespace annalist::figures
