@@ -160,8 +160,20 @@ constexpr std::string_view kImpersonalAfter[] = {
     "easier", "harder", "necessary", "likely", "unlikely", "obvious", "evident", "important", "time", "not",
     "taken", "emerged", "also", "never", "always", "long", "a", "the"};
 
+// Bit n set when some word of `list` has n bytes (n < 64): most words are turned away by their length alone.
 template <size_t N>
-bool In(std::string_view word, const std::string_view (&list)[N]) {
+constexpr uint64_t LengthMask(const std::string_view (&list)[N]) {
+  uint64_t mask = 0;
+  for (std::string_view w : list) mask |= w.size() < 64 ? uint64_t{1} << w.size() : 0;
+  return mask;
+}
+
+// Whether `word` is in `kList`, ignoring the case of `word` (the lists are lower case).
+template <const auto& kList>
+bool In(std::string_view word) {
+  static constexpr uint64_t kLengths = LengthMask(kList);
+  if (word.size() >= 64 || ((kLengths >> word.size()) & 1) == 0) return false;
+  const auto& list = kList;
   for (std::string_view w : list) {
     if (EqualsIgnoreCase(word, w)) return true;
   }
@@ -263,7 +275,12 @@ class Run {
       if (const Item* item = ItemAt(t)) {
         t = item->hit.is_agent ? OnAgent(*item) : OnActor(*item, item->begin);
       } else {
-        t = OnOther(t);
+        // Only a word of two or three letters starting h, s, t or i can be a pronoun or "the two" (OnOther).
+        const std::string_view word = text(t);
+        const char initial = static_cast<char>(word.empty() ? 0 : word[0] | 0x20);
+        const bool may = word.size() >= 2 && word.size() <= 3 &&
+                         (initial == 'h' || initial == 's' || initial == 't' || initial == 'i');
+        t = may ? OnOther(t) : t + 1;
       }
     }
   }
@@ -291,12 +308,12 @@ class Run {
 
   bool PlaceContext(uint32_t t) const {
     uint32_t p = t;
-    while (p > begin_ && (In(text(p - 1), kDeterminers) || In(text(p - 1), kDirections))) --p;
-    if (p > begin_ && In(text(p - 1), kLocatives)) return true;
+    while (p > begin_ && (In<kDeterminers>(text(p - 1)) || In<kDirections>(text(p - 1)))) --p;
+    if (p > begin_ && In<kLocatives>(text(p - 1))) return true;
     // "in Baghuz, eastern Syria": a place in apposition to a place.
     if (p == t || p < begin_ + 3 || text(p - 1) != ",") return false;
     const uint32_t q = p - 2;
-    return IsWord(q) && tok(q).has(kTokenCapitalized) && In(text(q - 1), kLocatives);
+    return IsWord(q) && tok(q).has(kTokenCapitalized) && In<kLocatives>(text(q - 1));
   }
 
   // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
@@ -382,7 +399,7 @@ class Run {
         // act or speak ("Washington said", "US troops").
         // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
         const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
-                                In(text(item.end), kPlaceNouns);
+                                In<kPlaceNouns>(text(item.end));
         const bool place =
             place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
         if (!place) continue;
@@ -500,7 +517,7 @@ class Run {
     if (modifier && !possessive && !AgentAt(next)) {
       uint32_t gap = 0;
       uint32_t p = next;
-      while (gap < options_.max_adjective_gap && IsLowerWord(p) && !ItemAt(p) && !In(text(p), kStopWords)) {
+      while (gap < options_.max_adjective_gap && IsLowerWord(p) && !ItemAt(p) && !In<kStopWords>(text(p))) {
         ++p;
         ++gap;
       }
@@ -517,7 +534,7 @@ class Run {
     }
     if (head >= 0) {
       // "The Israeli war cabinet", "an Israeli security source": the determiner belongs to the mention.
-      if (from == item.begin && from > begin_ && In(text(from - 1), kDeterminers)) --from;
+      if (from == item.begin && from > begin_ && In<kDeterminers>(text(from - 1))) --from;
       if (last->kind == AgentKind::kTitle) {
         if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
           return OnActor(*person, from);
@@ -570,7 +587,7 @@ class Run {
     }
     // The actor alone.
     if (form == AliasForm::kMetonym) {
-      const bool subject_like = possessive || (IsLowerWord(item.end) && !In(text(item.end), kFunctionWords));
+      const bool subject_like = possessive || (IsLowerWord(item.end) && !In<kFunctionWords>(text(item.end)));
       if (!subject_like || PlaceContext(item.begin)) return item.end;
     } else if ((form == AliasForm::kName || form == AliasForm::kPeople) && anchor.type == AnchorType::kState &&
                PlaceContext(item.begin)) {
@@ -585,11 +602,11 @@ class Run {
     *definite = false;
     for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
       const uint32_t q = p - 1;
-      if (In(text(q), kDeterminers)) {
+      if (In<kDeterminers>(text(q))) {
         *definite = !Is(q, "a") && !Is(q, "an");
         return q;
       }
-      if (!IsWord(q) || In(text(q), kStopWords)) break;
+      if (!IsWord(q) || In<kStopWords>(text(q))) break;
     }
     return t;
   }
@@ -640,7 +657,7 @@ class Run {
     const bool member = a.kind == AgentKind::kMember;
     if (Is(chain_end, "of") || (!member && (Is(chain_end, "for") || Is(chain_end, "from")))) {
       uint32_t p = chain_end + 1;
-      while (p < end_ && In(text(p), kDeterminers)) ++p;
+      while (p < end_ && In<kDeterminers>(text(p))) ++p;
       if (const Item* target = ActorAt(p)) {
         Anchor anchor = AnchorOf(*target);
         if (target->hit.form != AliasForm::kMetonym) {
@@ -671,7 +688,7 @@ class Run {
       }
       // "… of the Islamist group": a descriptor standing for an organisation.
       uint32_t q = p;
-      while (q < end_ && q < p + 3 && !AgentAt(q) && IsWord(q) && !In(text(q), kStopWords)) ++q;
+      while (q < end_ && q < p + 3 && !AgentAt(q) && IsWord(q) && !In<kStopWords>(text(q))) ++q;
       if (const Item* descriptor = AgentAt(q);
           descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural && p > chain_end + 1) {
         if (const Found* antecedent = Antecedent(chain_end + 1, descriptor->begin, agent(*descriptor).sector)) {
@@ -698,7 +715,7 @@ class Run {
           }
           break;
         }
-        if (!IsWord(p) || (In(text(p), kStopWords) && !Is(p, "and"))) break;
+        if (!IsWord(p) || (In<kStopWords>(text(p)) && !Is(p, "and"))) break;
       }
     }
     if (last->kind == AgentKind::kTitle) {
@@ -738,7 +755,9 @@ class Run {
 
   // Tokens no dictionary phrase starts at: pronouns and "the two".
   uint32_t OnOther(uint32_t t) {
-    const char initial = static_cast<char>(text(t)[0] | 0x20);
+    const std::string_view word = text(t);
+    if (word.size() < 2 || word.size() > 3) return t + 1;  // every word below has two or three letters
+    const char initial = static_cast<char>(word[0] | 0x20);
     if (initial != 'h' && initial != 's' && initial != 't' && initial != 'i') return t + 1;  // no pronoun, no "the two"
     if (options_.pronoun_window_sentences > 0 && (Is(t, "it") || Is(t, "its"))) return OnIt(t);
     if (options_.pronoun_window_sentences > 0 && (Is(t, "he") || Is(t, "she") || Is(t, "him") || Is(t, "his"))) {
@@ -775,14 +794,14 @@ class Run {
   uint32_t OnIt(uint32_t t) {
     const bool possessive = Is(t, "its");
     if (!possessive) {
-      if (t + 1 >= end_ || !IsLowerWord(t + 1) || In(text(t + 1), kImpersonal) || In(text(t + 1), kFunctionWords)) {
+      if (t + 1 >= end_ || !IsLowerWord(t + 1) || In<kImpersonal>(text(t + 1)) || In<kFunctionWords>(text(t + 1))) {
         return t + 1;
       }
       if ((Is(t + 1, "has") || Is(t + 1, "had") || Is(t + 1, "will") || Is(t + 1, "became")) &&
-          (t + 2 >= end_ || In(text(t + 2), kImpersonalAfter))) {
+          (t + 2 >= end_ || In<kImpersonalAfter>(text(t + 2)))) {
         return t + 1;
       }
-      if (t > begin_ && In(text(t - 1), kFunctionWords) && !Is(t - 1, "that") && !Is(t - 1, "and") &&
+      if (t > begin_ && In<kFunctionWords>(text(t - 1)) && !Is(t - 1, "that") && !Is(t - 1, "and") &&
           !Is(t - 1, "since") && !Is(t - 1, "after") && !Is(t - 1, "before") && !Is(t - 1, "when") &&
           !Is(t - 1, "while") && !Is(t - 1, "as") && !Is(t - 1, "but") && !Is(t - 1, "if")) {
         return t + 1;  // an object: "to it", "about it"
@@ -804,7 +823,7 @@ class Run {
     const uint32_t from = TokenOf(last.mention.span.end);
     for (uint32_t p = from; p < t; ++p) {
       if (tok(p).kind != TokenKind::kWord || !tok(p).has(kTokenCapitalized) || item_at_[p] >= 0) continue;
-      if (InsideItem(p) || SentenceStart(p) || In(text(p), kCapitalizedWords)) continue;
+      if (InsideItem(p) || SentenceStart(p) || In<kCapitalizedWords>(text(p))) continue;
       if (p > 0 && tok(p - 1).kind != TokenKind::kWord && text(p - 1) != ",") continue;  // after a quote, a dash
       return t + 1;
     }

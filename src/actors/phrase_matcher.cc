@@ -170,6 +170,24 @@ inline size_t HyphenAt(std::string_view text, size_t i) {
   return text[i + 2] == '\x90' || text[i + 2] == '\x91' ? 3 : 0;
 }
 
+// Per byte, what the fast path of Tokenize needs: its lower-case fold and its class bits.
+struct ByteClass {
+  static constexpr uint8_t kLetter = 1, kLowerLetter = 2, kUpperLetter = 4, kSlow = 8;  // kSlow: non-ASCII or '-'
+  uint8_t fold[256];
+  uint8_t bits[256];
+  constexpr ByteClass() : fold(), bits() {
+    for (int c = 0; c < 256; ++c) {
+      fold[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      uint8_t b = 0;
+      if (c >= 'A' && c <= 'Z') b = kLetter | kUpperLetter;
+      if (c >= 'a' && c <= 'z') b = kLetter | kLowerLetter;
+      if (c >= 0x80 || c == '-') b = kSlow;
+      bits[c] = b;
+    }
+  }
+};
+constexpr ByteClass kByteClass;
+
 }  // namespace
 
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
@@ -178,9 +196,10 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   seq->words.clear();
   seq->words.reserve(token_count + token_count / 8 + 1);
   const char* const base = doc.text.data();
+  uint32_t* const first_word = seq->first_word.data();
   for (uint32_t t = 0; t < token_count; ++t) {
     const Token& token = doc.tokens[t];
-    seq->first_word[t] = static_cast<uint32_t>(seq->words.size());
+    first_word[t] = static_cast<uint32_t>(seq->words.size());
     TextWord word;
     word.token = t;
     word.token_start = true;
@@ -190,35 +209,32 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       seq->words.push_back(word);
       continue;
     }
-    // Fast path, nearly every token of English news: ASCII with no hyphen. One pass folds, hashes and shapes.
-    const char* p = base + token.begin;
-    const char* const end = base + token.end;
+    // Fast path, nearly every token of English news: ASCII with no hyphen. One pass folds, hashes and shapes,
+    // reading each byte's fold and class from one table.
+    const uint8_t* const p = reinterpret_cast<const uint8_t*>(base + token.begin);
+    const uint8_t* const end = reinterpret_cast<const uint8_t*>(base + token.end);
     uint64_t hash = kHashSeed;
-    int letters = 0;
-    bool first_upper = false, any_lower = false, simple = true;
-    for (const char* q = p; q < end; ++q) {
-      const char c = *q;
-      if (static_cast<uint8_t>(c) >= 0x80 || c == '-') {
-        simple = false;
-        break;
-      }
-      const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-      if (upper || lower) {
-        if (letters++ == 0) first_upper = upper;
-        any_lower |= lower;
-      }
-      hash = HashStep(hash, static_cast<uint8_t>(upper ? c + ('a' - 'A') : c));
+    uint32_t letters = 0;
+    uint32_t seen = 0;   // OR of the class bits of every byte
+    uint32_t first_letter = 0;  // the class bits of the first letter
+    for (const uint8_t* q = p; q < end; ++q) {
+      const uint8_t c = *q;
+      const uint32_t bits = kByteClass.bits[c];
+      seen |= bits;
+      if (first_letter == 0) first_letter = bits & ByteClass::kLetter ? bits : 0;
+      letters += bits & ByteClass::kLetter;
+      hash = HashStep(hash, kByteClass.fold[c]);
     }
-    if (simple) {
-      word.shape = !first_upper ? WordShape::kLower
-                   : (letters >= 2 && !any_lower) ? WordShape::kAllCaps
-                                                  : WordShape::kCapitalized;
-      word.id = FindAsciiWord(std::string_view(p, static_cast<size_t>(end - p)), HashFinish(hash));
+    if ((seen & ByteClass::kSlow) == 0) {
+      word.shape = (first_letter & ByteClass::kUpperLetter) == 0 ? WordShape::kLower
+                   : (letters >= 2 && (seen & ByteClass::kLowerLetter) == 0) ? WordShape::kAllCaps
+                                                                             : WordShape::kCapitalized;
+      word.id = FindAsciiWord(std::string_view(base + token.begin, token.end - token.begin), HashFinish(hash));
       seq->words.push_back(word);
       continue;
     }
     // Slow path: cut at hyphens (words only), fold with WordKey.
-    const std::string_view text(p, static_cast<size_t>(end - p));
+    const std::string_view text(base + token.begin, token.end - token.begin);
     const auto emit = [&](std::string_view piece, bool first) {
       TextWord w;
       w.token = t;
