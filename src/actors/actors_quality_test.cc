@@ -86,13 +86,7 @@ Rates Score(const std::string& name, const ActorRecognizer& recognizer, double* 
   }
   const Segmenter segmenter;
   Rates rates;
-  for (const std::string& line : NonEmptyLines(dir + name + ".input.jsonl")) {
-    simdjson::padded_string json(line);
-    simdjson::ondemand::document record = parser.iterate(json);
-    Document doc;
-    doc.id = std::string(std::string_view(record["id"]));
-    doc.date = ParseIsoDate(std::string_view(record["date"]));
-    doc.text = std::string(std::string_view(record["text"]));
+  for (Document& doc : test_support::ReadGoldInputs(name)) {
     segmenter.Process(doc);
     const auto start = std::chrono::steady_clock::now();
     recognizer.Process(doc);

@@ -95,13 +95,7 @@ Score ScoreGold(const std::string& name) {
   const TimeTagger tagger;
   const QuantityRecognizer recognizer;
   Score score;
-  for (const std::string& line : NonEmptyLines(dir + name + ".input.jsonl")) {
-    simdjson::padded_string json(line);
-    simdjson::ondemand::document record = parser.iterate(json);
-    Document doc;
-    doc.id = std::string(std::string_view(record["id"]));
-    doc.date = ParseIsoDate(std::string_view(record["date"]));
-    doc.text = std::string(std::string_view(record["text"]));
+  for (Document& doc : test_support::ReadGoldInputs(name)) {
     segmenter.Process(doc);
     tagger.Process(doc);
     recognizer.Process(doc);

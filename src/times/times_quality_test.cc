@@ -58,13 +58,7 @@ Score ScoreGold(const std::string& name) {
   const Segmenter segmenter;
   const TimeTagger tagger;
   Score score;
-  for (const std::string& line : NonEmptyLines(dir + name + ".input.jsonl")) {
-    simdjson::padded_string json(line);
-    simdjson::ondemand::document record = parser.iterate(json);
-    Document doc;
-    doc.id = std::string(std::string_view(record["id"]));
-    doc.date = ParseIsoDate(std::string_view(record["date"]));
-    doc.text = std::string(std::string_view(record["text"]));
+  for (Document& doc : test_support::ReadGoldInputs(name)) {
     segmenter.Process(doc);
     tagger.Process(doc);
     const std::vector<Item>& expected = gold[doc.id];

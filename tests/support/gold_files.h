@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "annalist/document.h"
 #include "core/utf8.h"
+#include "io/reader.h"
 
 namespace annalist::test_support {
 
@@ -36,6 +38,15 @@ inline std::vector<std::string> NonEmptyLines(const std::string& path) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+// The articles of gold set `name`, read by the product's own JSON Lines reader (link annalist_io).
+inline std::vector<Document> ReadGoldInputs(const std::string& name) {
+  std::vector<Document> documents;
+  auto reader = OpenInput(GoldInputPath(name), ReaderOptions());
+  if (!reader.ok()) return documents;
+  for (Document doc; (*reader)->Next(doc); doc = Document()) documents.push_back(std::move(doc));
+  return documents;
 }
 
 // The code-point offset of a byte offset, the unit of the gold spans.
