@@ -62,39 +62,30 @@ class JsonRecordBuilder {
     AppendOptionalField("title", doc_.title);
     AppendOptionalField("source", doc_.source);
     AppendOptionalField("url", doc_.url);
-    out_ += ",\"events\":[";
-    for (size_t i = 0; i < doc_.events.size(); ++i) {
-      if (i) out_ += ',';
-      AppendEvent(doc_.events[i]);
-    }
-    out_ += "],\"quantities\":[";
-    for (size_t i = 0; i < doc_.quantities.size(); ++i) {
-      if (i) out_ += ',';
-      AppendQuantity(doc_.quantities[i]);
-    }
-    out_ += "],\"places\":[";
-    for (size_t i = 0; i < doc_.places.size(); ++i) {
-      if (i) out_ += ',';
-      AppendPlace(doc_.places[i]);
-    }
-    out_ += "],\"times\":[";
-    for (size_t i = 0; i < doc_.times.size(); ++i) {
-      if (i) out_ += ',';
-      AppendTime(doc_.times[i]);
-    }
-    out_ += ']';
+    AppendList("events", doc_.events, [this](const Event& event) { AppendEvent(event); });
+    AppendList("quantities", doc_.quantities, [this](const Quantity& quantity) { AppendQuantity(quantity); });
+    AppendList("places", doc_.places, [this](const PlaceMention& place) { AppendPlace(place); });
+    AppendList("times", doc_.times, [this](const TimeMention& time) { AppendTime(time); });
     if (!doc_.warnings.empty()) {
-      out_ += ",\"warnings\":[";
-      for (size_t i = 0; i < doc_.warnings.size(); ++i) {
-        if (i) out_ += ',';
-        AppendJsonString(doc_.warnings[i], out_);
-      }
-      out_ += ']';
+      AppendList("warnings", doc_.warnings, [this](const std::string& warning) { AppendJsonString(warning, out_); });
     }
     out_ += "}\n";
   }
 
  private:
+  // ,"key":[item,item,...] with each item written by `append`.
+  template <typename T, typename AppendItem>
+  void AppendList(const char* key, const std::vector<T>& items, AppendItem append) {
+    out_ += ",\"";
+    out_ += key;
+    out_ += "\":[";
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) out_ += ',';
+      append(items[i]);
+    }
+    out_ += ']';
+  }
+
   void AppendOptionalField(const char* key, const std::optional<std::string>& value) {
     if (!value) return;
     out_ += ",\"";
