@@ -75,7 +75,7 @@ const std::set<std::string> kTypes = {"AGREE",   "CONSULT", "SUPPORT", "CONCEDE"
 const std::set<std::string> kClasses = {"DET",  "POSS", "PRON", "BE",  "HAVE",  "DO",    "MODAL",
                                         "FUTURE", "NEG", "PREP", "COND", "REL",  "CONJ",  "LIGHT",
                                         "PLAN", "HEDGE", "QUESTION", "ADV", "IRREALIS"};
-const std::set<std::string> kGovernors = {"REFUSE", "PROMISE", "THREAT", "CALL", "AGREE", "DENY"};
+const std::set<std::string> kGovernors = {"REFUSE", "PROMISE", "THREAT", "CALL", "AGREE", "DENY", "ANNOUNCE", "ALLEGE"};
 const std::set<std::string> kStatuses = {"occurred", "planned", "refused", "conditional", "denied"};
 
 bool ReadLines(const std::string& path, std::vector<std::pair<int, std::string>>* lines) {

@@ -57,6 +57,8 @@
 #include "events/event_coder.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -125,7 +127,10 @@ struct Candidate {
   bool gerund = false;  // a participial clause ("men killed fighting Isis"): its subject is the nearest noun
   bool passive = false;
   bool governed = false;   // absorbed by a governor
+  bool combined = false;   // a governor that absorbed its complement
+  bool orphan = false;     // a meeting noun with no party of its own yet
   bool dropped = false;
+  int drop_line = 0;  // the coder's source line that dropped it (ANNALIST_TRACE_EVENTS)
   uint32_t actor = kNone, recipient = kNone;
   EventType type = EventType::kAgree;
   std::string_view mode, cameo, context;
@@ -169,11 +174,15 @@ class SentenceCoder {
     FindTriggers();
     for (Candidate& c : s_.candidates) Arguments(c);
     Governors();
+    AdoptParties();
     for (Candidate& c : s_.candidates) {
+      const Governor gov = lex_.entry(c.entry).governor;
+      if (!c.combined && !c.dropped && (gov == Governor::kAnnounce || gov == Governor::kAllege)) Drop(c, __LINE__);
       if (c.dropped || c.governed) continue;
       Status(c);
       if (!c.dropped) Emit(c);
     }
+    if (opt_.trace) Trace();
   }
 
  private:
@@ -365,7 +374,9 @@ class SentenceCoder {
          (IsContentWord(t + 1) && doc_.token_text(t + 1).ends_with("ing")))) {  // "men killed fighting Isis"
       const EventLexicon::WordInfo& info = lex_.word_info(s_.wid[t]);
       for (uint32_t i = 0; i < info.forms_count; ++i) {
-        const EventType type = lex_.entry(lex_.forms()[info.forms_begin + i].entry).type;
+        const Entry& entry = lex_.entry(lex_.forms()[info.forms_begin + i].entry);
+        if (entry.has(events::kReciprocal)) continue;  // "Erdoğan and Putin clashed in public": intransitive
+        const EventType type = entry.type;
         if (type == EventType::kAssault || type == EventType::kCoerce || type == EventType::kSanction) return true;
       }
     }
@@ -458,6 +469,13 @@ class SentenceCoder {
       if (!(s_.cue[u] & aux) && !IsAdverb(u)) return false;
     }
     return true;
+  }
+
+  // Whether mention `a` is a government, legislature or international body (not its forces).
+  bool IsPolitical(uint32_t a) const {
+    if (a == kNone) return false;
+    const Sector s = doc_.actors[a].sector;
+    return s == Sector::kGOV || s == Sector::kIGO || s == Sector::kLEG;
   }
 
   // The member after mention `a` in a coordination ("Israel and Hamas"), or kNone.
@@ -573,7 +591,7 @@ class SentenceCoder {
     const Entry& entry = lex_.entry(c.entry);
     if ((!entry.needs_prep.empty() && !HasPrepAfter(c.last, entry.needs_prep)) ||
         (!entry.not_before.empty() && Is(c.last, entry.not_before))) {
-      c.dropped = true;
+      Drop(c, __LINE__);
       return;
     }
     if (c.verb) {
@@ -623,44 +641,53 @@ class SentenceCoder {
           !entry.has(events::kReciprocal)) {
         c.recipient = kNone;  // "fought with the US against Isis": an ally
       }
-      if (entry.has(events::kReciprocal) && c.actor != kNone && c.recipient == kNone) {
-        c.recipient = NextMember(c.actor);
-      }
+    }
+    // "Israel and Hamas met", "agreed by Putin and his Turkish counterpart, Erdoğan": the second member.
+    if (entry.has(events::kReciprocal) && c.actor != kNone && c.recipient == kNone) {
+      c.recipient = NextMember(c.actor);
+    }
+    // Leaders or governments who clash do so in words ("Erdoğan and Putin clashed in public over"): an ACCUSE.
+    if (c.type == EventType::kAssault && entry.has(events::kReciprocal) && IsPolitical(c.actor) &&
+        IsPolitical(c.recipient)) {
+      c.type = EventType::kAccuse;
+      c.mode = "disapprove";
+      c.cameo = "111";
+      c.context = {};
     }
     // A trip whose purpose is a meeting codes the meeting, not the trip ("traveled to Oslo to meet with").
     if (c.type == EventType::kConsult && c.mode == "visit") {
       if (c.recipient == kNone || prep != "to") {
-        if (entry.needs_prep == "to" || entry.needs_prep == "in") c.dropped = true;
+        if (entry.needs_prep == "to" || entry.needs_prep == "in") Drop(c, __LINE__);
       }
       for (uint32_t u = c.last; u + 1 < std::min(e_, c.last + 14); ++u) {
         char buf[kMaxWord];
-        if (Is(u, "to") && (Word(u + 1, buf) == "meet" || Word(u + 1, buf) == "hold")) c.dropped = true;
+        if (Is(u, "to") && (Word(u + 1, buf) == "meet" || Word(u + 1, buf) == "hold")) Drop(c, __LINE__);
       }
     }
-    if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) c.dropped = true;
-    if (!c.passive && c.actor == kNone && IsVerbal(c.type)) c.dropped = true;  // a speech act needs its speaker
+    if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) Drop(c, __LINE__);
+    if (!c.passive && c.actor == kNone && IsVerbal(c.type)) Drop(c, __LINE__);  // a speech act needs its speaker
     // A visit is diplomatic: a traveller with no political role ("children who travelled to join Isis") is none.
     if (c.mode == "visit" && c.actor != kNone) {
       const Sector sector = doc_.actors[c.actor].sector;
       if (sector == Sector::kNone || sector == Sector::kCVL || sector == Sector::kREF || sector == Sector::kMED ||
           sector == Sector::kBUS) {
-        c.dropped = true;
+        Drop(c, __LINE__);
       }
     }
     // "refugees admitted to the US": a speech act or concession needs its speaker.
     if (c.passive && c.actor == kNone &&
         (c.type == EventType::kConcede || c.type == EventType::kSupport || c.type == EventType::kAgree)) {
-      c.dropped = true;
+      Drop(c, __LINE__);
     }
     if (c.actor == kNone && c.recipient == kNone) {
       // An agentless passive is an event when its theme says what happened ("rockets were launched",
       // "heavy weapons will be withdrawn"); otherwise a verb needs a party.
       const bool themed = c.passive && (entry.needs_theme != 0 || c.type == EventType::kRetreat ||
                                         c.type == EventType::kAssault || c.type == EventType::kMobilize);
-      if (!themed && !entry.has(events::kBare)) c.dropped = true;
+      if (!themed && !entry.has(events::kBare)) Drop(c, __LINE__);
     }
     // "held accountable", "held responsible" are not detentions.
-    if (Is(c.last, "accountable") || Is(c.last, "responsible")) c.dropped = true;
+    if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c, __LINE__);
   }
 
   void NounArguments(Candidate& c, const Entry& entry) {
@@ -677,7 +704,7 @@ class SentenceCoder {
           if (IsPunct(v) || s_.actor_at[v] != kNone) content = false;
         }
         if (content) {
-          c.dropped = true;
+          Drop(c, __LINE__);
           return;
         }
       }
@@ -687,7 +714,7 @@ class SentenceCoder {
     if (IsContentWord(c.last)) {
       std::string_view next = doc_.token_text(c.last);
       if (next.size() > 3 && next.ends_with("s") && !next.ends_with("ss") && !entry.has(events::kBare)) {
-        c.dropped = true;
+        Drop(c, __LINE__);
         return;
       }
     }
@@ -766,8 +793,12 @@ class SentenceCoder {
       }
     }
     if (c.recipient == c.actor) c.recipient = kNone;
-    if (!entry.has(events::kBare) && c.actor == kNone && c.recipient == kNone) c.dropped = true;
-    if (c.actor == kNone && IsVerbal(c.type)) c.dropped = true;  // "the biggest threat for Syria": whose?
+    if (!entry.has(events::kBare) && c.actor == kNone && c.recipient == kNone) {
+      // "agreed by Putin and Erdoğan at a bilateral summit": a meeting takes its parties from the sentence.
+      if (c.type == EventType::kConsult && entry.has(events::kReciprocal)) c.orphan = true;
+      else Drop(c, __LINE__);
+    }
+    if (c.actor == kNone && IsVerbal(c.type)) Drop(c, __LINE__);  // "the biggest threat for Syria": whose?
   }
 
   // ---- 4. Governors ----
@@ -842,6 +873,24 @@ class SentenceCoder {
           break;
         }
         const Combination* comb = lex_.Combine(entry.governor, c.type);
+        if (!comb && (entry.governor == Governor::kAnnounce || entry.governor == Governor::kAllege)) {
+          if (!c.verb) c.governed = false;  // "announced new strikes": the strikes, not an announcement
+          break;
+        }
+        if (entry.governor == Governor::kAllege) {
+          // The accused is the act's agent; a source that reports its own side's act accuses nobody ("the
+          // state agency claimed Syrian air defences downed the missiles").
+          if (c.actor != kNone && g.actor != kNone && doc_.actors[c.actor].country == doc_.actors[g.actor].country) {
+            break;
+          }
+          g.combined = true;
+          g.type = comb->type;
+          g.mode = comb->mode;
+          g.cameo = comb->cameo;
+          g.recipient = c.actor;
+          break;
+        }
+        g.combined = comb != nullptr;
         if (comb) {
           if (!comb->keep_type) g.type = comb->type;
           if (!comb->mode.empty()) g.mode = comb->mode;
@@ -871,7 +920,42 @@ class SentenceCoder {
     }
   }
 
+  // A meeting noun without parties ("at a bilateral summit", "a summit … when Erdoğan and Putin clashed")
+  // is held by the two parties of another event of its sentence; with none, it is dropped.
+  void AdoptParties() {
+    for (Candidate& c : s_.candidates) {
+      if (!c.orphan || c.dropped) continue;
+      for (const Candidate& d : s_.candidates) {
+        if (&d == &c || d.dropped || d.orphan || d.actor == kNone || d.recipient == kNone) continue;
+        c.actor = d.actor;
+        c.recipient = d.recipient;
+        break;
+      }
+      if (c.actor == kNone) Drop(c, __LINE__);
+    }
+  }
+
   // ---- 5. Status ----
+
+  // Whether noun trigger `c` heads the subject of a clause whose verb group is a bare prediction ("said a
+  // generalised assault by Russian forces would lead to the displacement of 800,000"): the act is talked
+  // about, not reported. "An offensive would begin on Monday" is a plan, and stays.
+  bool HypotheticalSubject(const Candidate& c) const {
+    uint32_t p = c.first;
+    while (p > b_ && (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet || s_.actor_at[p - 1] != kNone)) --p;
+    if (p > b_ && !Is(p - 1, "that") && !Is(p - 1, "said") && !Is(p - 1, "says") && !Is(p - 1, "warned")) {
+      return false;
+    }
+    for (uint32_t u = c.last; u < std::min(e_, c.last + 16); ++u) {
+      if (IsBreak(u) || s_.cue[u] & events::kCond || Is(u, ",")) return false;
+      if (!(s_.cue[u] & (events::kModal | events::kFuture | events::kBe | events::kHave | events::kDo))) continue;
+      if (!(Is(u, "would") || Is(u, "could") || Is(u, "might") || Is(u, "may"))) return false;
+      const uint32_t v = u + 1;
+      return !(Is(v, "begin") || Is(v, "start") || Is(v, "take") || Is(v, "go") || Is(v, "resume") ||
+               Is(v, "continue") || Is(v, "happen") || Is(v, "come") || Is(v, "be"));
+    }
+    return false;
+  }
 
   void Status(Candidate& c) {
     char buf[kMaxWord];
@@ -897,7 +981,20 @@ class SentenceCoder {
     }
     // "a legitimate right to demonstrate", "its failure to offer", "the aim is to reinforce": no act.
     if (c.verb && c.first >= b_ + 2 && Is(c.first - 1, "to") && s_.cue[c.first - 2] & events::kIrrealis) {
-      c.dropped = true;
+      Drop(c, __LINE__);
+      return;
+    }
+    // "There are concerns that the Kurds … will release Isis fighters": a fear or concern with a that-clause
+    // makes the whole clause hypothetical, however far the trigger stands from it.
+    for (uint32_t u = b_; u + 1 < c.first; ++u) {
+      if (IsBreak(u)) hedge = false;
+      if (Is(u + 1, "that") && (s_.cue[u] & events::kHedge || Is(u, "concerns") || Is(u, "concern") ||
+                                Is(u, "worries") || Is(u, "worry"))) {
+        hedge = true;
+      }
+    }
+    if (!c.verb && HypotheticalSubject(c)) {
+      Drop(c, __LINE__);
       return;
     }
     if (!c.verb && c.first > b_ && Is(c.first - 1, "no")) neg = true;
@@ -912,7 +1009,7 @@ class SentenceCoder {
         bool closed = false;
         for (uint32_t v = u + 1; v < c.first; ++v) closed |= Is(v, ",");
         if (!closed) {
-          c.dropped = true;
+          Drop(c, __LINE__);
           return;
         }
       }
@@ -925,12 +1022,12 @@ class SentenceCoder {
     }
     if (c.status_fixed) return;
     if (hedge) {
-      c.dropped = true;
+      Drop(c, __LINE__);
       return;
     }
     if (neg) {
       if (!(future || modal) || have) {  // "did not attack", "could not have brokered"
-        c.dropped = true;  // a negated past or present act did not happen
+        Drop(c, __LINE__);  // a negated past or present act did not happen
         return;
       }
       if (IsCooperative(c.type)) {
@@ -948,7 +1045,7 @@ class SentenceCoder {
       return;
     }
     if (modal && !future && !condition) {
-      c.dropped = true;  // could, may, might, should: not an act
+      Drop(c, __LINE__);  // could, may, might, should: not an act
       return;
     }
     if (future || plan || modal) c.status = condition ? EventStatus::kConditional : EventStatus::kPlanned;
@@ -958,6 +1055,28 @@ class SentenceCoder {
       c.type = EventType::kAgree;
       c.mode = {};
       c.cameo = "036";
+    }
+  }
+
+  static void Drop(Candidate& c, int line) {
+    c.dropped = true;
+    c.drop_line = line;
+  }
+
+  // One line per candidate on stderr: what the coder saw and why it dropped or absorbed it.
+  void Trace() const {
+    const auto party = [this](uint32_t a) {
+      return a == kNone ? std::string("-") : std::string(doc_.slice(doc_.actors[a].span));
+    };
+    for (const Candidate& c : s_.candidates) {
+      const std::string_view trigger(doc_.text.data() + doc_.tokens[c.first].begin,
+                                     doc_.tokens[c.last - 1].end - doc_.tokens[c.first].begin);
+      std::fprintf(stderr, "[events] %.*s %s%s%s type=%d %s -> %s%s", static_cast<int>(trigger.size()),
+                   trigger.data(), c.verb ? "V" : "N", c.passive ? " passive" : "", c.gerund ? " gerund" : "",
+                   static_cast<int>(c.type), party(c.actor).c_str(), party(c.recipient).c_str(),
+                   c.governed ? " governed" : "");
+      if (c.dropped) std::fprintf(stderr, " dropped@%d", c.drop_line);
+      std::fputc('\n', stderr);
     }
   }
 
@@ -1071,7 +1190,10 @@ class SentenceCoder {
 }  // namespace
 
 EventCoder::EventCoder(const EventLexicon& lexicon, const EventCoderOptions& options)
-    : lexicon_(lexicon), options_(options) {}
+    : lexicon_(lexicon), options_(options) {
+  // A developer's aid: ANNALIST_TRACE_EVENTS=1 prints every candidate trigger and its fate on stderr.
+  if (std::getenv("ANNALIST_TRACE_EVENTS") != nullptr) options_.trace = true;
+}
 
 void EventCoder::Process(Document& doc) const {
   if (doc.is_error()) return;
@@ -1135,6 +1257,11 @@ void EventCoder::Process(Document& doc) const {
   for (size_t t = 0; t < n; ++t) {
     if (doc.tokens[t].kind == TokenKind::kNumber || s.wid[t] == 0) continue;
     if (s.lower_off[t + 1] == s.lower_off[t]) continue;
+    // An abbreviation in capitals is a name, not the closed-class word it spells ("the US withdrawal").
+    const std::string_view raw = doc.token_text(static_cast<uint32_t>(t));
+    if (raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+      continue;
+    }
     const EventLexicon::WordInfo& info = lexicon_.word_info(s.wid[t]);
     s.cue[t] |= info.cue;
     for (uint32_t i = 0; i < info.multi_count; ++i) {

@@ -25,6 +25,8 @@ struct EventCoderOptions {
   uint32_t max_sentence_tokens = 256;
   // No document gets more events than this; the rest are dropped.
   uint32_t max_events_per_document = 2000;
+  // Print every candidate trigger with its arguments and fate on stderr (also set by ANNALIST_TRACE_EVENTS).
+  bool trace = false;
 };
 
 class EventCoder {

@@ -184,5 +184,59 @@ TEST(EventCoder, SeedKeyEvents) {
   }
 }
 
+// An announced future retreat is the announcer's CONCEDE; an announcement of anything else is no event of its
+// own, and its complement stands (ANNOTATION.md, Events).
+TEST(EventCoder, AnnouncementsOfRetreatAreConcessions) {
+  Check({
+      {"The French president announced that French troops in Mali would withdraw next year.",
+       {"CONCEDE announced actor=The French president recipient=- occurred"}},
+      {"Russia announced new strikes on Kyiv.", {"ASSAULT strikes actor=Russia recipient=- occurred"}},
+  });
+}
+
+// A claim that another party used force is an accusation of that party; the act is coded too. A source
+// reporting its own side's act accuses nobody.
+TEST(EventCoder, ClaimsOfViolenceAreAccusations) {
+  Check({
+      {"Ukraine claimed Russian forces had shelled the town.",
+       {"ACCUSE claimed actor=Ukraine recipient=Russian forces occurred",
+        "ASSAULT shelled actor=Russian forces recipient=- occurred"}},
+      {"Hamas claimed responsibility for the attack.", {}},
+  });
+}
+
+TEST(EventCoder, WantingAnotherPartyToActIsARequest) {
+  Check({
+      {"Egypt wants Israel to withdraw from the border.",
+       {"REQUEST wants actor=Egypt recipient=Israel occurred"}},
+      {"Egypt wants to meet Israel.", {"CONSULT meet actor=Egypt recipient=Israel planned"}},
+  });
+}
+
+// Fears and concerns with a that-clause, and an act that is only the subject of a prediction, report nothing.
+TEST(EventCoder, HypotheticalActsAreNotCoded) {
+  Check({
+      {"There are concerns that the rebels abandoned by their allies will release the prisoners.", {}},
+      {"Aid agencies said a Syrian offensive against the last rebel stronghold would lead to a catastrophe.",
+       {}},
+  });
+}
+
+// Governments and leaders who clash do so in words; a meeting noun without parties of its own is held by
+// the parties of its sentence.
+TEST(EventCoder, PoliticalClashesAreVerbalAndSummitsTakeTheirParties) {
+  Check({
+      {"At a summit in Ankara, Putin and Erdogan clashed over the ceasefire.",
+       {"CONSULT summit actor=Putin recipient=Erdogan occurred",
+        "ACCUSE clashed actor=Putin recipient=Erdogan occurred"}},
+  });
+}
+
+// "US" is the country, not the pronoun "us": the noun after it is the event.
+TEST(EventCoder, CapitalisedAbbreviationsAreNames) {
+  Check({{"The US withdrawal from Syria surprised its allies.",
+          {"RETREAT withdrawal actor=US recipient=- occurred"}}});
+}
+
 }  // namespace
 }  // namespace annalist

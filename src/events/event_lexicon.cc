@@ -34,6 +34,8 @@ Governor ParseGovernor(std::string_view name) {
   if (name == "CALL") return Governor::kCall;
   if (name == "AGREE") return Governor::kAgree;
   if (name == "DENY") return Governor::kDeny;
+  if (name == "ANNOUNCE") return Governor::kAnnounce;
+  if (name == "ALLEGE") return Governor::kAllege;
   return Governor::kNone;
 }
 

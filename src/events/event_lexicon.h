@@ -57,7 +57,10 @@ enum CueClass : uint32_t {
   kThemeMask = 0xFFF80000u,
 };
 
-enum class Governor : uint8_t { kNone, kRefuse, kPromise, kThreat, kCall, kAgree, kDeny };
+// ANNOUNCE and ALLEGE are events only through their complement ("announced that the troops would withdraw"
+// is a CONCEDE, "claimed the army shelled the town" an ACCUSE); with a complement combine.tsv has no row for,
+// the complement stands alone. ALLEGE leaves its complement coded too: the act is reported, with a claimant.
+enum class Governor : uint8_t { kNone, kRefuse, kPromise, kThreat, kCall, kAgree, kDeny, kAnnounce, kAllege };
 
 // Entry::flags bits.
 enum EntryFlag : uint16_t {
