@@ -36,7 +36,8 @@
 // 6. Attribution: the figures stage's source finder ("according to X", "X said", "…, said X"); the claimant
 //    is left out when it is the actor. In a quotation with no actor of its own, the speaker is the actor.
 // 7. Date and place: the times API (GoverningTime of the trigger's clause) and the places API (PlaceOfClause).
-//    A CONSULT held in a country that is neither party's is third-party (044).
+//    A CONSULT held in a country that is neither party's is third-party (044). A compound actor gives one
+//    event per member ("Russia, Turkey and Iran rejected" → three REJECTs).
 //    The source is never a party to the material act it reports ("Stewart said converts … fight for Isis").
 // 8. Article pass: one event per (type, CAMEO, actor, recipient) per article, at its first mention; a later
 //    mention with no recipient, or none where the first had one, restates it. ASSAULT and COERCE merge only
@@ -49,14 +50,14 @@
 // speech acts need a speaker; a to-infinitive after "right", "failure", "decision" … is no act; a noun that is
 // a verb's direct object is part of the verb's event ("negotiate any prisoner agreement").
 //
-// Known limits, left for the next iterations: no per-member expansion of compound actors (the first member
-// is the actor); the subject is the nearest mention, so a mention in an apposition or a fronted clause can win
+// Known limits, left for the next iterations: the subject is the nearest mention, so a mention in an apposition or a fronted clause can win
 // over the grammatical subject; relative clauses take the nearest mention rather than the noun they modify;
 // coreference is whatever the actors stage resolves (pronouns without a mention give no actor); the
 // noun/verb decision has no tagger behind it; modes are the lexicon entry's (no weapon-driven refinement).
 #include "events/event_coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -440,7 +441,7 @@ class SentenceCoder {
       if (IsPossessiveMark(l) || IsPossessor(a)) continue;  // "Trump's decision", "his decision"
       // A demonym before a common noun ("Kurdish villages") modifies a non-party.
       if (!allow_modifier && IsDemonym(a) && IsContentWord(l)) continue;
-      // "Russia, Turkey and Iran": the first member stands for the compound (one event per member is TODO).
+      // "Russia, Turkey and Iran": the first member; Emit gives one event per member.
       uint32_t g = f, member = a;
       if (g >= b_ + 2 && (Is(g - 1, "and") || Is(g - 1, "or")) && s_.actor_at[g - 2] != kNone) {
         do {
@@ -1139,6 +1140,48 @@ class SentenceCoder {
         if (ev.cameo == "040") ev.cameo = "044";
       }
     }
+    // A compound actor ("US, British and French forces", "Amnesty and the NRC called for") gives one event
+    // per member (ANNOTATION.md), unless the recipient is itself a member ("Israel and Hamas met").
+    std::array<uint32_t, kMaxMembers> members;
+    const size_t n = Members(ev.actor, members);
+    if (n > 1 && std::find(members.begin(), members.begin() + n, ev.recipient) == members.begin() + n) {
+      for (size_t k = 0; k < n; ++k) {
+        Event one = ev;
+        one.actor = members[k];
+        Store(std::move(one), c);
+      }
+      return;
+    }
+    Store(std::move(ev), c);
+  }
+
+  static constexpr size_t kMaxMembers = 8;
+
+  // The members of the coordination that mention `a` opens ("Russia, Turkey and Iran"; a list needs its
+  // "and": "Putin, the Russian president," is an apposition), into `out`; returns their number (1 when `a`
+  // is alone, 0 when there is no actor).
+  size_t Members(uint32_t a, std::array<uint32_t, kMaxMembers>& out) const {
+    if (a == kNone) return 0;
+    out[0] = a;
+    const uint32_t f = FirstTokenOfActor(a);
+    if (f == kNone) return 1;
+    size_t n = 1;
+    uint32_t l = MentionLast(f);
+    while (n < kMaxMembers && l + 1 < e_) {
+      uint32_t next = l + 1;
+      const bool comma = Is(l, ",");
+      if (comma && Is(next, "and")) ++next;  // the serial comma
+      else if (!comma && !Is(l, "and")) break;
+      if (next >= e_ || s_.actor_at[next] == kNone || s_.actor_at[next] == out[n - 1]) break;
+      out[n++] = s_.actor_at[next];
+      l = MentionLast(next);
+      if (!comma || Is(next - 1, "and")) return n;  // the list ended with its "and"
+    }
+    return 1;
+  }
+
+  // Keeps `ev` unless it restates an event already kept for the article.
+  void Store(Event ev, const Candidate& c) {
     // One event per real-world event: a later mention with the same type, CAMEO and actor, and the same
     // recipient or none on either side, is a restatement of the first.
     EventKey key;

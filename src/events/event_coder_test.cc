@@ -238,5 +238,19 @@ TEST(EventCoder, CapitalisedAbbreviationsAreNames) {
           {"RETREAT withdrawal actor=US recipient=- occurred"}}});
 }
 
+// A compound actor gives one event per member (ANNOTATION.md); a coordination that holds the recipient is a
+// reciprocal pair, and a comma without "and" is an apposition.
+TEST(EventCoder, CompoundActorsGiveOneEventPerMember) {
+  Check({
+      {"Amnesty International and Human Rights Watch called for an inquiry.",
+       {"REQUEST called for actor=Amnesty International recipient=- occurred",
+        "REQUEST called for actor=Human Rights Watch recipient=- occurred"}},
+      {"Russia, Turkey and Iran rejected the proposal.",
+       {"REJECT rejected actor=Russia recipient=- refused", "REJECT rejected actor=Turkey recipient=- refused",
+        "REJECT rejected actor=Iran recipient=- refused"}},
+      {"Israel and Hamas met in Cairo.", {"CONSULT met actor=Israel recipient=Hamas occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist
