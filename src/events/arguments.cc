@@ -1,0 +1,347 @@
+// Step 3 of the sentence pass: actor and recipient of verb and noun triggers.
+#include "events/sentence_coder.h"
+
+namespace annalist::events_detail {
+
+uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund,
+                     bool* pronoun) const {
+  const uint32_t stop = t > b_ + opt_.subject_window ? t - opt_.subject_window : b_;
+  // A common noun right before the verb group is its subject ("two British men killed", "rockets were
+  // launched"): a non-party, so no mention further back stands in for it.
+  {
+    uint32_t v = t;
+    const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
+    while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1) || InTime(v - 1))) --v;  // "who last year cancelled"
+    // A capitalised word the actors stage did not know ("that Jones was killed") is a name: a subject too.
+    const bool unknown_name = v > b_ && v - 1 > b_ && doc_.tokens[v - 1].kind == TokenKind::kWord &&
+                              doc_.tokens[v - 1].has(kTokenCapitalized) && s_.cue[v - 1] == 0;
+    if (v > b_ && s_.actor_at[v - 1] == kNone && (IsContentWord(v - 1) || unknown_name) && !Is(v - 1, "to")) {
+      // "Suspected Israeli missiles were fired": the demonym on the noun, for the passive's agent; and on
+      // a force or weapon that acts ("Russian jets pounded the town", "Turkish troops entered").
+      if ((allow_modifier || s_.cue[v - 1] & (events::kThemeTroops | events::kThemeWeapon)) && v >= b_ + 2 &&
+          s_.actor_at[v - 2] != kNone && IsDemonym(s_.actor_at[v - 2])) {
+        return s_.actor_at[v - 2];
+      }
+      // Unless the noun sits in a PP of the subject ("workers at the camp have denied").
+      uint32_t w = v - 1;
+      while (w > b_ && (IsContentWord(w - 1) || s_.cue[w - 1] & events::kDet)) --w;
+      const bool in_pp = w > b_ && s_.cue[w - 1] & events::kPrep && !Is(w - 1, "of");
+      if (!in_pp) return kNone;
+    }
+  }
+  for (uint32_t u = t; u > stop;) {
+    --u;
+    if (IsBreak(u) && doc_.token_text(u) == ";") return kNone;
+    if (IsQuote(u)) {
+      // Going back past a closing quote skips the quotation; an opening quote means the trigger is quoted.
+      if (doc_.token_text(u) != "\xE2\x80\x9D") return kNone;
+      while (u > stop && doc_.token_text(u - 1) != "\xE2\x80\x9C") --u;
+      if (u > stop) --u;
+      continue;
+    }
+    const uint32_t a = s_.actor_at[u];
+    // A subject pronoun the actors stage did not resolve ("the first fighter I met", "when he sent forces"):
+    // the subject is unknown, not the mention before it.
+    if (a == kNone && s_.cue[u] & events::kPron && !(s_.cue[u] & events::kPoss) && VerbGroupBetween(u + 1, t)) {
+      if (pronoun) *pronoun = true;
+      return kNone;
+    }
+    if (a == kNone) continue;
+    const uint32_t f = MentionFirst(u);
+    const uint32_t l = MentionLast(f);
+    u = f;
+    // Right after a lower-case content word the mention is an object or a modified noun ("to enter Idlib
+    // province to support", "in rural Damascus"), not the subject.
+    if (!gerund && f > b_ && IsContentWord(f - 1) && !IsAdverb(f - 1) && !VerbGroupBetween(l, t)) continue;
+    if (IsPossessiveMark(l) || IsPossessor(a)) continue;  // "Trump's decision", "his decision"
+    // A demonym before a common noun ("Kurdish villages") modifies a non-party.
+    if (!allow_modifier && IsDemonym(a) && IsContentWord(l)) continue;
+    // "Russia, Turkey and Iran": the first member; Emit gives one event per member.
+    uint32_t g = f, member = a;
+    if (g >= b_ + 2 && (Is(g - 1, "and") || Is(g - 1, "or")) && s_.actor_at[g - 2] != kNone) {
+      do {
+        const uint32_t h = MentionFirst(g - 2);
+        // "releases 17 hostages and Israel releases": the earlier mention is an object, not a member.
+        if (h > b_ && (IsContentWord(h - 1) || doc_.tokens[h - 1].kind == TokenKind::kNumber)) break;
+        g = h;
+        member = s_.actor_at[g];
+      } while (g >= b_ + 2 && (Is(g - 1, ",") || Is(g - 1, "and")) && s_.actor_at[g - 2] != kNone);
+    }
+    const uint32_t before = g > b_ ? g - 1 : kNone;
+    if (before != kNone && (s_.cue[before] & events::kPrep) && !Is(before, "of")) {
+      u = g;
+      continue;
+    }
+    return member;
+  }
+  return kNone;
+}
+
+uint32_t SentenceCoder::ActorAfter(uint32_t t, std::string_view* prep_out, bool allow_by) const {
+  char buf[kMaxWord];
+  const uint32_t stop = std::min(e_, t + opt_.object_window);
+  bool skipped_pp = false;
+  std::string_view prep;  // the last preposition since the trigger: "in northern Iraq" is in a PP
+  for (uint32_t u = t; u < stop; ++u) {
+    if (IsBreak(u) || IsQuote(u) || Is(u, ",") || Is(u, "but") || Is(u, "according")) return kNone;
+    if (s_.cue[u] & (events::kRel | events::kCond)) return kNone;
+    const uint32_t a = s_.actor_at[u];
+    if (a == kNone) {
+      if (s_.cue[u] & events::kPrep) {
+        if (!Is(u, "of")) skipped_pp = IsPlacePrep(Word(u, buf));
+        prep = Canonical(Word(u, buf));
+        if (prep.empty()) prep = "-";  // a place or time preposition
+      }
+      continue;
+    }
+    const uint32_t l = MentionLast(u);
+    if (IsPossessor(a)) {
+      u = l - 1;
+      continue;
+    }
+    if (u > b_ && (s_.cue[u - 1] & events::kPrep)) {
+      prep = Canonical(Word(u - 1, buf));
+      if (prep.empty()) prep = "-";
+    }
+    if (prep == "-" || (prep == "of" && skipped_pp) || prep == "from" || prep == "in" || prep == "during" || prep == "since" || prep == "after" ||
+        prep == "before" || prep == "until" || prep == "over" || prep == "near" || prep == "across" ||
+        prep == "within" || prep == "amid" || prep == "through" || prep == "under" || prep == "about" ||
+        (prep == "by" && !allow_by)) {
+      u = l - 1;
+      continue;
+    }
+    if (prep_out) *prep_out = prep;
+    return a;
+  }
+  return kNone;
+}
+
+uint32_t SentenceCoder::ByAgent(uint32_t t) const {
+  const uint32_t stop = std::min(e_, t + opt_.object_window + 4);
+  for (uint32_t u = t; u + 1 < stop; ++u) {
+    if (IsBreak(u) || IsQuote(u) || Is(u, ",")) return kNone;
+    if (Is(u, "by")) {
+      for (uint32_t v = u + 1; v < std::min(e_, u + 6); ++v) {
+        if (s_.actor_at[v] != kNone) return s_.actor_at[v];
+        if (IsBreak(v)) break;
+      }
+    }
+  }
+  return kNone;
+}
+
+void SentenceCoder::Arguments(Candidate& c) {
+  const Entry& entry = lex_.entry(c.entry);
+  if ((!entry.needs_prep.empty() && !HasPrepAfter(c.last, entry.needs_prep)) ||
+      (!entry.not_before.empty() && Is(c.last, entry.not_before))) {
+    Drop(c, __LINE__);
+    return;
+  }
+  if (c.verb) {
+    VerbArguments(c, entry);
+  } else {
+    NounArguments(c, entry);
+  }
+}
+
+void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
+  std::string_view prep;
+  if (c.passive) {
+    c.actor = ByAgent(c.last);
+    c.recipient = ActorBefore(c.first, /*allow_modifier=*/true);
+    // "Suspected Israeli missiles were fired": the demonym on the subject's head is the agent.
+    if (c.recipient != kNone && IsDemonym(c.recipient) && IsContentWord(MentionLast(FirstTokenOfActor(c.recipient)))) {
+      if (c.actor == kNone) c.actor = c.recipient;
+      c.recipient = kNone;
+    }
+    // Withdrawn weapons or mobilised troops are the theme, not a recipient.
+    if ((c.type == EventType::kRetreat && c.mode != "release") || c.type == EventType::kMobilize) {
+      c.recipient = kNone;
+    }
+    if (c.recipient == kNone) {
+      c.recipient = ActorAfter(c.last, &prep, false);
+      if (c.recipient != kNone && prep != "towards" && prep != "toward" && prep != "at" && prep != "against" &&
+          prep != "on" && prep != "into") {
+        c.recipient = kNone;
+      }
+    }
+  } else {
+    bool pronoun = false;
+    c.actor = ActorBefore(c.first, false, c.gerund, &pronoun);
+    // "The EU has said it will not provide …": an unresolved pronoun subject in reported speech is the
+    // speaker (the actors stage resolves most pronouns; this is the fallback for the rest).
+    if (c.actor == kNone && pronoun) {
+      char buf[kMaxWord];
+      uint32_t p = c.first;
+      while (p > b_ && !(s_.cue[p - 1] & events::kPron)) --p;
+      const std::string_view w = p > b_ ? Word(p - 1, buf) : std::string_view();
+      if (w == "he" || w == "she" || w == "it" || w == "they") c.actor = sources_.ClaimantOf(c.first);
+    }
+    c.recipient = ActorAfter(c.last, &prep, false);
+    if (c.recipient == c.actor) c.recipient = kNone;
+    if (c.type == EventType::kMobilize && prep.empty()) c.recipient = kNone;  // "sent forces": the theme
+    if ((prep == "with" || prep == "alongside") && c.type == EventType::kAssault &&
+        !entry.has(events::kReciprocal)) {
+      c.recipient = kNone;  // "fought with the US against Isis": an ally
+    }
+  }
+  // "Israel and Hamas met", "agreed by Putin and his Turkish counterpart, Erdoğan": the second member.
+  if (entry.has(events::kReciprocal) && c.actor != kNone && c.recipient == kNone) {
+    c.recipient = NextMember(c.actor);
+  }
+  // Leaders or governments who clash do so in words ("Erdoğan and Putin clashed in public over"): an ACCUSE.
+  if (c.type == EventType::kAssault && entry.has(events::kReciprocal) && IsPolitical(c.actor) &&
+      IsPolitical(c.recipient)) {
+    c.type = EventType::kAccuse;
+    c.mode = "disapprove";
+    c.cameo = "111";
+    c.context = {};
+  }
+  // A trip whose purpose is a meeting codes the meeting, not the trip ("traveled to Oslo to meet with").
+  if (c.type == EventType::kConsult && c.mode == "visit") {
+    if (c.recipient == kNone || prep != "to") {
+      if (entry.needs_prep == "to" || entry.needs_prep == "in") Drop(c, __LINE__);
+    }
+    for (uint32_t u = c.last; u + 1 < std::min(e_, c.last + 14); ++u) {
+      char buf[kMaxWord];
+      if (Is(u, "to") && (Word(u + 1, buf) == "meet" || Word(u + 1, buf) == "hold")) Drop(c, __LINE__);
+    }
+  }
+  if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) Drop(c, __LINE__);
+  if (!c.passive && c.actor == kNone && IsVerbal(c.type)) Drop(c, __LINE__);  // a speech act needs its speaker
+  // A visit is diplomatic: a traveller with no political role ("children who travelled to join Isis") is none.
+  if (c.mode == "visit" && c.actor != kNone) {
+    const Sector sector = doc_.actors[c.actor].sector;
+    if (sector == Sector::kNone || sector == Sector::kCVL || sector == Sector::kREF || sector == Sector::kMED ||
+        sector == Sector::kBUS) {
+      Drop(c, __LINE__);
+    }
+  }
+  // "refugees admitted to the US": a speech act or concession needs its speaker.
+  if (c.passive && c.actor == kNone &&
+      (c.type == EventType::kConcede || c.type == EventType::kSupport || c.type == EventType::kAgree)) {
+    Drop(c, __LINE__);
+  }
+  if (c.actor == kNone && c.recipient == kNone) {
+    // An agentless passive is an event when its theme says what happened ("rockets were launched",
+    // "heavy weapons will be withdrawn"); otherwise a verb needs a party.
+    const bool themed = c.passive && (entry.needs_theme != 0 || c.type == EventType::kRetreat ||
+                                      c.type == EventType::kAssault || c.type == EventType::kMobilize);
+    if (!themed && !entry.has(events::kBare)) Drop(c, __LINE__);
+  }
+  // "held accountable", "held responsible" are not detentions.
+  if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c, __LINE__);
+}
+
+void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
+  // A noun in a to-infinitive purpose clause ("to reopen indirect talks", "in an attempt to revive truce
+  // talks") reports no act.
+  for (uint32_t k = 2; k <= 4 && c.first >= b_ + k; ++k) {
+    const uint32_t u = c.first - k;
+    const bool number = doc_.tokens[u + 1].kind == TokenKind::kNumber ||
+                        numbers_.Lookup(doc_.token_text(u + 1)).known();
+    if (Is(u, "to") && !(s_.cue[u + 1] & (events::kDet | events::kPoss)) && s_.actor_at[u + 1] == kNone &&
+        !(s_.cue[u + 1] & events::kLight) && !number && !Is(u - 1, "up")) {
+      bool content = true;
+      for (uint32_t v = u + 2; v < c.first; ++v) {
+        if (IsPunct(v) || s_.actor_at[v] != kNone) content = false;
+      }
+      if (content) {
+        Drop(c, __LINE__);
+        return;
+      }
+    }
+    if (IsPunct(u)) break;
+  }
+  // A noun modifying another noun is no event ("aid groups", "attack helicopters").
+  if (IsContentWord(c.last)) {
+    std::string_view next = doc_.token_text(c.last);
+    if (next.size() > 3 && next.ends_with("s") && !next.ends_with("ss") && !entry.has(events::kBare)) {
+      Drop(c, __LINE__);
+      return;
+    }
+  }
+  // Premodifier or possessor: "an Israeli bombardment", "Rouhani's tour", "US drawdown".
+  for (uint32_t k = 1; k <= 3 && c.first >= b_ + k; ++k) {
+    const uint32_t u = c.first - k;
+    if (s_.actor_at[u] != kNone) {
+      // "joint US, French and British airstrikes": the first member stands for the compound.
+      uint32_t g = MentionFirst(u);
+      c.actor = s_.actor_at[u];
+      while (g >= b_ + 2 && (Is(g - 1, ",") || Is(g - 1, "and")) && s_.actor_at[g - 2] != kNone) {
+        g = MentionFirst(g - 2);
+        c.actor = s_.actor_at[g];
+      }
+      break;
+    }
+    if (IsPossessiveMark(u)) continue;
+    if (!IsContentWord(u)) break;  // adjectives only
+  }
+  // The noun's own prepositional phrases, left to right: by → actor, between A and B, of → patient or
+  // agent (directly after the noun only), against/on/at/to/with/for → recipient; place and time PPs are
+  // skipped ("negotiations in Egypt for a new exchange of Israeli hostages").
+  const bool of_is_patient = c.type == EventType::kAssault || c.type == EventType::kCoerce ||
+                             c.type == EventType::kSanction || c.mode == "release";
+  char buf[kMaxWord];
+  uint32_t u = c.last;
+  for (int k = 0; k < 3 && u < e_; ++k) {
+    if (!(s_.cue[u] & events::kPrep)) break;
+    const std::string_view prep = Word(u, buf);
+    uint32_t m = kNone, v = u + 1;
+    for (; v < std::min(e_, u + 6); ++v) {
+      if (IsBreak(v) || IsQuote(v) || Is(v, ",") || s_.cue[v] & (events::kPrep | events::kRel)) break;
+      if (s_.actor_at[v] != kNone) {
+        m = s_.actor_at[v];
+        break;
+      }
+    }
+    if (m == kNone) {
+      if (v < e_ && s_.cue[v] & events::kPrep) {
+        u = v;
+        continue;
+      }
+      break;
+    }
+    if (prep == "by") {
+      if (c.actor == kNone) c.actor = m;
+    } else if (prep == "between") {
+      if (c.actor == kNone) c.actor = m;
+      if (c.recipient == kNone) c.recipient = NextMember(m);
+    } else if (prep == "of") {
+      if (k == 0) {
+        if (c.mode == "visit") c.recipient = m;
+        else if (of_is_patient) c.recipient = m;
+        else if (c.actor == kNone && c.type != EventType::kConsult) c.actor = m;  // not "talks of X"
+      }
+    } else if (prep == "for" && (c.type == EventType::kAssault || c.type == EventType::kConsult)) {
+      // "the battle for Raqqa", "fled the war for Jordan": a goal, not a party.
+    } else if (!IsPlacePrep(prep)) {
+      if (c.recipient == kNone && m != c.actor) c.recipient = m;
+    }
+    u = MentionLast(v);
+  }
+  if (c.actor == kNone) {
+    const uint32_t by = ByAgent(c.last);
+    if (by != c.recipient) c.actor = by;
+  }
+  // Light verb ("conducting car bombings", "held talks", "launched an attack"): the verb's subject.
+  if (c.actor == kNone) {
+    for (uint32_t k = 1; k <= 4 && c.first >= b_ + k; ++k) {
+      const uint32_t u = c.first - k;
+      if (IsPunct(u)) break;
+      if (s_.cue[u] & events::kLight) {
+        c.actor = ActorBefore(u);
+        break;
+      }
+    }
+  }
+  if (c.recipient == c.actor) c.recipient = kNone;
+  if (!entry.has(events::kBare) && c.actor == kNone && c.recipient == kNone) {
+    // "agreed by Putin and Erdoğan at a bilateral summit": a meeting takes its parties from the sentence.
+    if (c.type == EventType::kConsult && entry.has(events::kReciprocal)) c.orphan = true;
+    else Drop(c, __LINE__);
+  }
+  if (c.actor == kNone && IsVerbal(c.type)) Drop(c, __LINE__);  // "the biggest threat for Syria": whose?
+}
+
+}  // namespace annalist::events_detail
