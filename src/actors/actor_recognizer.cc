@@ -598,10 +598,12 @@ class Run {
   }
 
   // The start of the noun phrase that ends just before token t: back over adjectives to a determiner.
-  uint32_t PhraseStart(uint32_t t, bool* definite) const {
+  // `plural`: the head is plural, so "that"/"this" before it is a conjunction ("announced that troops").
+  uint32_t PhraseStart(uint32_t t, bool* definite, bool plural) const {
     *definite = false;
     for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
       const uint32_t q = p - 1;
+      if (plural && (Is(q, "that") || Is(q, "this"))) break;
       if (In<kDeterminers>(text(q))) {
         *definite = !Is(q, "a") && !Is(q, "an");
         return q;
@@ -630,7 +632,7 @@ class Run {
   uint32_t OnAgent(const Item& item) {
     const AgentEntry& a = agent(item);
     bool definite = false;
-    const uint32_t np_begin = PhraseStart(item.begin, &definite);
+    const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
     if (a.kind == AgentKind::kDescriptor) {
       if (item.hit.plural) return item.end;
       if (const Item* name = ActorAt(item.end); name && entry(*name).kind == ActorKind::kOrganisation) {
@@ -727,7 +729,9 @@ class Run {
         Emit(Make(item.begin, name_end, none, sector, head));
         return name_end;
       }
-      return chain_end;
+      // "the president", "the foreign minister" with no name: the last holder named, else an office with its
+      // sector (below); an indefinite title ("a minister") names nobody.
+      if (!definite) return chain_end;
     }
     // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
     // operation") than an actor.
@@ -749,7 +753,9 @@ class Run {
       Emit(copy);
       return chain_end;
     }
-    if (head_agent.kind == AgentKind::kMember) Emit(Make(np_begin, chain_end, none, sector, head));
+    if (head_agent.kind == AgentKind::kMember || head_agent.kind == AgentKind::kTitle) {
+      Emit(Make(np_begin, chain_end, none, sector, head));
+    }
     return chain_end;
   }
 

@@ -134,7 +134,7 @@ void SentenceCoder::Arguments(Candidate& c) {
   const Entry& entry = lex_.entry(c.entry);
   if ((!entry.needs_prep.empty() && !HasPrepAfter(c.last, entry.needs_prep)) ||
       (!entry.not_before.empty() && Is(c.last, entry.not_before))) {
-    Drop(c, __LINE__);
+    Drop(c);
     return;
   }
   if (c.verb) {
@@ -200,37 +200,37 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
   // A trip whose purpose is a meeting codes the meeting, not the trip ("traveled to Oslo to meet with").
   if (c.type == EventType::kConsult && c.mode == "visit") {
     if (c.recipient == kNone || prep != "to") {
-      if (entry.needs_prep == "to" || entry.needs_prep == "in") Drop(c, __LINE__);
+      if (entry.needs_prep == "to" || entry.needs_prep == "in") Drop(c);
     }
     for (uint32_t u = c.last; u + 1 < std::min(e_, c.last + 14); ++u) {
       char buf[kMaxWord];
-      if (Is(u, "to") && (Word(u + 1, buf) == "meet" || Word(u + 1, buf) == "hold")) Drop(c, __LINE__);
+      if (Is(u, "to") && (Word(u + 1, buf) == "meet" || Word(u + 1, buf) == "hold")) Drop(c);
     }
   }
-  if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) Drop(c, __LINE__);
-  if (!c.passive && c.actor == kNone && IsVerbal(c.type)) Drop(c, __LINE__);  // a speech act needs its speaker
+  if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) Drop(c);
+  if (!c.passive && c.actor == kNone && IsVerbal(c.type)) Drop(c);  // a speech act needs its speaker
   // A visit is diplomatic: a traveller with no political role ("children who travelled to join Isis") is none.
   if (c.mode == "visit" && c.actor != kNone) {
     const Sector sector = doc_.actors[c.actor].sector;
     if (sector == Sector::kNone || sector == Sector::kCVL || sector == Sector::kREF || sector == Sector::kMED ||
         sector == Sector::kBUS) {
-      Drop(c, __LINE__);
+      Drop(c);
     }
   }
   // "refugees admitted to the US": a speech act or concession needs its speaker.
   if (c.passive && c.actor == kNone &&
       (c.type == EventType::kConcede || c.type == EventType::kSupport || c.type == EventType::kAgree)) {
-    Drop(c, __LINE__);
+    Drop(c);
   }
   if (c.actor == kNone && c.recipient == kNone) {
     // An agentless passive is an event when its theme says what happened ("rockets were launched",
     // "heavy weapons will be withdrawn"); otherwise a verb needs a party.
     const bool themed = c.passive && (entry.needs_theme != 0 || c.type == EventType::kRetreat ||
                                       c.type == EventType::kAssault || c.type == EventType::kMobilize);
-    if (!themed && !entry.has(events::kBare)) Drop(c, __LINE__);
+    if (!themed && !entry.has(events::kBare)) Drop(c);
   }
   // "held accountable", "held responsible" are not detentions.
-  if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c, __LINE__);
+  if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c);
 }
 
 void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
@@ -247,7 +247,7 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
         if (IsPunct(v) || s_.actor_at[v] != kNone) content = false;
       }
       if (content) {
-        Drop(c, __LINE__);
+        Drop(c);
         return;
       }
     }
@@ -257,7 +257,7 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
   if (IsContentWord(c.last)) {
     std::string_view next = doc_.token_text(c.last);
     if (next.size() > 3 && next.ends_with("s") && !next.ends_with("ss") && !entry.has(events::kBare)) {
-      Drop(c, __LINE__);
+      Drop(c);
       return;
     }
   }
@@ -335,13 +335,24 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
       }
     }
   }
+  // Any other verb whose object the noun is ("are expanding cooperation", "conducted joint exercises"): its
+  // subject, when the subject mention, the verb group and the noun's modifiers are all that stand there. The
+  // leftmost content word is taken for the verb.
+  if (c.actor == kNone && c.recipient == kNone) {
+    uint32_t p = c.first;
+    while (p > b_ && c.first - p < 4 && (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet)) --p;
+    while (p < c.first && !IsContentWord(p)) ++p;
+    uint32_t w = p;
+    while (w > b_ && VerbGroupBetween(w - 1, p) && s_.actor_at[w - 1] == kNone && !IsPunct(w - 1)) --w;
+    if (p < c.first && w > b_ && s_.actor_at[w - 1] != kNone) c.actor = ActorBefore(p);
+  }
   if (c.recipient == c.actor) c.recipient = kNone;
   if (!entry.has(events::kBare) && c.actor == kNone && c.recipient == kNone) {
     // "agreed by Putin and Erdoğan at a bilateral summit": a meeting takes its parties from the sentence.
     if (c.type == EventType::kConsult && entry.has(events::kReciprocal)) c.orphan = true;
-    else Drop(c, __LINE__);
+    else Drop(c);
   }
-  if (c.actor == kNone && IsVerbal(c.type)) Drop(c, __LINE__);  // "the biggest threat for Syria": whose?
+  if (c.actor == kNone && IsVerbal(c.type)) Drop(c);  // "the biggest threat for Syria": whose?
 }
 
 }  // namespace annalist::events_detail

@@ -252,5 +252,20 @@ TEST(EventCoder, CompoundActorsGiveOneEventPerMember) {
   });
 }
 
+// The subject of any verb whose object the noun trigger is, when only the verb group and the noun's
+// modifiers stand between them; a definite title with no name ("the president") is an actor of its own; a
+// plural noun after "that" is no "that"-phrase.
+TEST(EventCoder, NounObjectsTakeTheVerbsSubject) {
+  Check({
+      {"Chinese soldiers conducted joint military exercises near the border.",
+       {"COOPERATE joint military exercises actor=Chinese soldiers recipient=- occurred"}},
+      {"The president announced that troops would withdraw.",
+       {"CONCEDE announced actor=The president recipient=- occurred"}},
+      {"The minister said that troops would withdraw.", {"RETREAT withdraw actor=troops recipient=- planned"}},
+      {"Negotiations were taking place while the army shelled the town.",
+       {"ASSAULT shelled actor=the army recipient=- occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

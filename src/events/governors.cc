@@ -161,7 +161,7 @@ void SentenceCoder::Status(Candidate& c) {
   }
   // "a legitimate right to demonstrate", "its failure to offer", "the aim is to reinforce": no act.
   if (c.verb && c.first >= b_ + 2 && Is(c.first - 1, "to") && s_.cue[c.first - 2] & events::kIrrealis) {
-    Drop(c, __LINE__);
+    Drop(c);
     return;
   }
   // "There are concerns that the Kurds … will release Isis fighters": a fear or concern with a that-clause
@@ -174,7 +174,7 @@ void SentenceCoder::Status(Candidate& c) {
     }
   }
   if (!c.verb && HypotheticalSubject(c)) {
-    Drop(c, __LINE__);
+    Drop(c);
     return;
   }
   if (!c.verb && c.first > b_ && Is(c.first - 1, "no")) neg = true;
@@ -189,7 +189,7 @@ void SentenceCoder::Status(Candidate& c) {
       bool closed = false;
       for (uint32_t v = u + 1; v < c.first; ++v) closed |= Is(v, ",");
       if (!closed) {
-        Drop(c, __LINE__);
+        Drop(c);
         return;
       }
     }
@@ -202,12 +202,12 @@ void SentenceCoder::Status(Candidate& c) {
   }
   if (c.status_fixed) return;
   if (hedge) {
-    Drop(c, __LINE__);
+    Drop(c);
     return;
   }
   if (neg) {
     if (!(future || modal) || have) {  // "did not attack", "could not have brokered"
-      Drop(c, __LINE__);  // a negated past or present act did not happen
+      Drop(c);  // a negated past or present act did not happen
       return;
     }
     if (IsCooperative(c.type)) {
@@ -225,7 +225,7 @@ void SentenceCoder::Status(Candidate& c) {
     return;
   }
   if (modal && !future && !condition) {
-    Drop(c, __LINE__);  // could, may, might, should: not an act
+    Drop(c);  // could, may, might, should: not an act
     return;
   }
   if (future || plan || modal) c.status = condition ? EventStatus::kConditional : EventStatus::kPlanned;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,7 +78,7 @@ struct Candidate {
   bool combined = false;   // a governor that absorbed its complement
   bool orphan = false;     // a meeting noun with no party of its own yet
   bool dropped = false;
-  int drop_line = 0;  // the coder's source line that dropped it (ANNALIST_TRACE_EVENTS)
+  std::source_location dropped_at;  // the rule that dropped it (printed by ANNALIST_TRACE_EVENTS)
   uint32_t actor = kNone, recipient = kNone;
   EventType type = EventType::kAgree;
   std::string_view mode, cameo, context;
@@ -309,7 +310,7 @@ class SentenceCoder {
         c.recipient = d.recipient;
         break;
       }
-      if (c.actor == kNone) Drop(c, __LINE__);
+      if (c.actor == kNone) Drop(c);
     }
   }
 
@@ -322,9 +323,9 @@ class SentenceCoder {
 
   void Status(Candidate& c);
 
-  static void Drop(Candidate& c, int line) {
+  static void Drop(Candidate& c, std::source_location where = std::source_location::current()) {
     c.dropped = true;
-    c.drop_line = line;
+    c.dropped_at = where;
   }
 
   // One line per candidate on stderr: what the coder saw and why it dropped or absorbed it.

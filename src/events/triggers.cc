@@ -2,6 +2,7 @@
 #include "events/sentence_coder.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace annalist::events_detail {
 
@@ -15,7 +16,7 @@ void SentenceCoder::Run() {
   AdoptParties();
   for (Candidate& c : s_.candidates) {
     const Governor gov = lex_.entry(c.entry).governor;
-    if (!c.combined && !c.dropped && (gov == Governor::kAnnounce || gov == Governor::kAllege)) Drop(c, __LINE__);
+    if (!c.combined && !c.dropped && (gov == Governor::kAnnounce || gov == Governor::kAllege)) Drop(c);
     if (c.dropped || c.governed) continue;
     Status(c);
     if (!c.dropped) Emit(c);
@@ -148,7 +149,11 @@ void SentenceCoder::Trace() const {
                  trigger.data(), c.verb ? "V" : "N", c.passive ? " passive" : "", c.gerund ? " gerund" : "",
                  static_cast<int>(c.type), party(c.actor).c_str(), party(c.recipient).c_str(),
                  c.governed ? " governed" : "");
-    if (c.dropped) std::fprintf(stderr, " dropped@%d", c.drop_line);
+    if (c.dropped) {
+      const char* file = c.dropped_at.file_name();
+      if (const char* slash = std::strrchr(file, '/')) file = slash + 1;
+      std::fprintf(stderr, " dropped@%s:%u", file, static_cast<unsigned>(c.dropped_at.line()));
+    }
     std::fputc('\n', stderr);
   }
 }
