@@ -182,10 +182,15 @@ Result<EventLexicon> EventLexicon::FromBlob(std::string_view blob) {
       return corrupt();
     }
   }
-  // Longest forms first, so the matcher takes "hand over" before "hand".
+  // Longest forms first, so the matcher takes "hand over" before "hand"; among equally long ones a reading
+  // with a theme constraint first, so "withdrew its ambassador" reaches the SANCTION row before the
+  // unconstrained RETREAT one (the matcher tries the next reading when a theme is missing); else file order.
   for (auto& [word, refs] : lexicon.forms_) {
-    std::stable_sort(refs.begin(), refs.end(),
-                     [](const FormRef& a, const FormRef& b) { return a.extra_words > b.extra_words; });
+    const auto constrained = [&lexicon](const FormRef& r) { return lexicon.entries_[r.entry].needs_theme != 0; };
+    std::stable_sort(refs.begin(), refs.end(), [&](const FormRef& a, const FormRef& b) {
+      if (a.extra_words != b.extra_words) return a.extra_words > b.extra_words;
+      return constrained(a) && !constrained(b);
+    });
   }
   lexicon.BuildWordIndex();
   return lexicon;
