@@ -175,7 +175,10 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
       uint32_t p = c.first;
       while (p > b_ && !(s_.cue[p - 1] & events::kPron)) --p;
       const std::string_view w = p > b_ ? Word(p - 1, buf) : std::string_view();
-      if (w == "he" || w == "she" || w == "it" || w == "they") c.actor = sources_.ClaimantOf(c.first);
+      if (w == "he" || w == "she" || w == "it" || w == "they") {
+        c.actor = sources_.ClaimantOf(c.first);
+        c.speaker_acts = c.actor != kNone;
+      }
     }
     c.recipient = ActorAfter(c.last, &prep, false);
     if (c.recipient == c.actor) c.recipient = kNone;

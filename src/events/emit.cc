@@ -19,7 +19,17 @@ void SentenceCoder::Emit(const Candidate& c) {
   uint32_t claimant = sources_.ClaimantOf(c.first);
   // "Stewart said converts … fight for Isis", "the Times reported the two men were captured": the source is
   // no party to what it reports, unless the event is its own speech act.
-  if (claimant != kNone && !IsVerbal(ev.type)) {
+  // A party that says it will use force or coercion threatens to ("Egypt said it would ban the party",
+  // "the group warned it would attack"): the speech act is the news (ANNOTATION.md).
+  if (c.speaker_acts && ev.status == EventStatus::kPlanned &&
+      (ev.type == EventType::kAssault || ev.type == EventType::kCoerce || ev.type == EventType::kSanction)) {
+    ev.cameo = ev.type == EventType::kAssault ? "138" : ev.type == EventType::kCoerce ? "137" : "131";
+    ev.mode = ev.type == EventType::kAssault ? "violence" : "";
+    ev.type = EventType::kThreaten;
+    ev.status = EventStatus::kOccurred;  // the threat was made
+    ev.contexts.clear();
+  }
+  if (claimant != kNone && !IsVerbal(ev.type) && !c.speaker_acts) {
     if (SameActor(claimant, ev.actor)) ev.actor = kNone;
     if (SameActor(claimant, ev.recipient)) ev.recipient = kNone;
     if (ev.actor == kNone && ev.recipient == kNone && !lex_.entry(c.entry).has(events::kBare) && !c.passive) {

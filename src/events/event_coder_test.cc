@@ -267,5 +267,13 @@ TEST(EventCoder, NounObjectsTakeTheVerbsSubject) {
   });
 }
 
+// A party that says it will use force or coercion threatens to; a reported act of its own keeps its actor.
+TEST(EventCoder, SpeakersAnnouncingTheirOwnCoercionThreaten) {
+  Check({
+      {"Egypt said it would ban the opposition party.", {"THREATEN ban actor=Egypt recipient=the opposition party occurred"}},
+      {"Israel said it struck Hamas targets in Gaza.", {"ASSAULT struck actor=it recipient=Hamas occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

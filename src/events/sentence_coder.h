@@ -77,6 +77,7 @@ struct Candidate {
   bool governed = false;   // absorbed by a governor
   bool combined = false;   // a governor that absorbed its complement
   bool orphan = false;     // a meeting noun with no party of its own yet
+  bool speaker_acts = false;  // the actor is the speaker, through a pronoun ("Egypt said it would ban")
   bool dropped = false;
   std::source_location dropped_at;  // the rule that dropped it (printed by ANNALIST_TRACE_EVENTS)
   uint32_t actor = kNone, recipient = kNone;
