@@ -275,5 +275,16 @@ TEST(EventCoder, SpeakersAnnouncingTheirOwnCoercionThreaten) {
   });
 }
 
+// An example of an act just coded is the same event; a to-infinitive after a power or a failure, even across
+// the noun's own PP, is no act.
+TEST(EventCoder, ElaborationsAndIrrealisInfinitivesAreNotNewEvents) {
+  Check({
+      {"Isis murdered thousands of Syrians, including the mass killing of Sunni Muslims.",
+       {"ASSAULT murdered actor=Isis recipient=Syrians occurred"}},
+      {"The UN gave the OPCW powers to investigate the attack.", {}},
+      {"The failure in Iraq, Syria and elsewhere, to offer an alternative helped Isis.", {}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

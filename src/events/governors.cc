@@ -120,13 +120,36 @@ void SentenceCoder::Governors() {
   }
 }
 
-bool SentenceCoder::HypotheticalSubject(const Candidate& c) const {
+// Whether noun trigger `c` only gives an example of an act coded just before it in its sentence ("murdered
+// tens of thousands, including the mass killing of fellow Sunnis"): the same event, told again.
+bool SentenceCoder::Elaborates(const Candidate& c) const {
+  const auto introducer = [this](uint32_t u) {
+    return Is(u, "including") || Is(u, "notably") || Is(u, "especially");
+  };
   uint32_t p = c.first;
-  while (p > b_ && (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet || s_.actor_at[p - 1] != kNone)) --p;
-  if (p > b_ && !Is(p - 1, "that") && !Is(p - 1, "said") && !Is(p - 1, "says") && !Is(p - 1, "warned")) {
-    return false;
+  while (p > b_ && c.first - p < 4 && !introducer(p - 1) &&
+         (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet)) {
+    --p;
   }
-  for (uint32_t u = c.last; u < std::min(e_, c.last + 16); ++u) {
+  if (p == b_ || !introducer(p - 1)) return false;
+  for (const Candidate& d : s_.candidates) {
+    if (&d == &c) break;
+    if (!d.dropped && !d.governed && d.type == c.type) return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::HypotheticalSubject(const Candidate& c) const {
+  const auto introducer = [this](uint32_t u) {
+    return Is(u, "that") || Is(u, "said") || Is(u, "says") || Is(u, "warned") || Is(u, "warn");
+  };
+  uint32_t p = c.first;
+  while (p > b_ && !introducer(p - 1) &&
+         (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet || s_.actor_at[p - 1] != kNone)) {
+    --p;
+  }
+  if (p > b_ && !introducer(p - 1)) return false;
+  for (uint32_t u = c.last; u < std::min(e_, c.last + 24); ++u) {
     if (IsBreak(u) || s_.cue[u] & events::kCond || Is(u, ",")) return false;
     if (!(s_.cue[u] & (events::kModal | events::kFuture | events::kBe | events::kHave | events::kDo))) continue;
     if (!(Is(u, "would") || Is(u, "could") || Is(u, "might") || Is(u, "may"))) return false;
@@ -164,6 +187,18 @@ void SentenceCoder::Status(Candidate& c) {
     Drop(c);
     return;
   }
+  // … also across the noun's own PP: "the failure in Iraq, Syria and elsewhere, to offer".
+  if (c.verb && c.first >= b_ + 3 && Is(c.first - 1, "to")) {
+    for (uint32_t u = c.first - 2; u > b_ && c.first - u <= 10; --u) {
+      if (IsBreak(u) || s_.cue[u] & (events::kBe | events::kModal | events::kFuture | events::kHave)) break;
+      const std::string_view noun = W(u - 1);
+      if (s_.cue[u - 1] & events::kIrrealis && !(s_.cue[u - 1] & events::kBe) && !noun.ends_with("ed") &&
+          s_.cue[u] & events::kPrep && !Is(u, "to")) {
+        Drop(c);
+        return;
+      }
+    }
+  }
   // "There are concerns that the Kurds … will release Isis fighters": a fear or concern with a that-clause
   // makes the whole clause hypothetical, however far the trigger stands from it.
   for (uint32_t u = b_; u + 1 < c.first; ++u) {
@@ -172,6 +207,10 @@ void SentenceCoder::Status(Candidate& c) {
                               Is(u, "worries") || Is(u, "worry"))) {
       hedge = true;
     }
+  }
+  if (!c.verb && Elaborates(c)) {
+    Drop(c);
+    return;
   }
   if (!c.verb && HypotheticalSubject(c)) {
     Drop(c);

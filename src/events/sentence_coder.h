@@ -321,6 +321,7 @@ class SentenceCoder {
   // generalised assault by Russian forces would lead to the displacement of 800,000"): the act is talked
   // about, not reported. "An offensive would begin on Monday" is a plan, and stays.
   bool HypotheticalSubject(const Candidate& c) const;
+  bool Elaborates(const Candidate& c) const;
 
   void Status(Candidate& c);
 
