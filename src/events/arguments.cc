@@ -95,7 +95,7 @@ uint32_t SentenceCoder::ActorAfter(uint32_t t, std::string_view* prep_out, bool 
       continue;
     }
     const uint32_t l = MentionLast(u);
-    if (IsPossessor(a)) {
+    if (IsPossessor(a) || s_.in_region[a] || (u > b_ && IsRegionWord(u - 1))) {
       u = l - 1;
       continue;
     }
@@ -326,6 +326,24 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
   if (c.actor == kNone) {
     const uint32_t by = ByAgent(c.last);
     if (by != c.recipient) c.actor = by;
+  }
+  // The noun as subject of a targeting predicate: "its attacks have been aimed at Iranian bases".
+  if (c.recipient == kNone && (c.type == EventType::kAssault || c.type == EventType::kCoerce)) {
+    for (uint32_t u = c.last; u + 1 < std::min(e_, c.last + 6); ++u) {
+      if (IsBreak(u) || Is(u, ",") || s_.actor_at[u] != kNone) break;
+      const bool aimed = (Is(u, "aimed") || Is(u, "directed")) && Is(u + 1, "at");
+      if (aimed || Is(u, "targeted") || Is(u, "targeting") || Is(u, "hit")) {
+        const uint32_t m = aimed ? u + 2 : u + 1;
+        for (uint32_t v = m; v < std::min(e_, m + 3); ++v) {
+          if (s_.actor_at[v] != kNone) {
+            if (s_.actor_at[v] != c.actor) c.recipient = s_.actor_at[v];
+            break;
+          }
+          if (!(s_.cue[v] & events::kDet) && !IsContentWord(v)) break;
+        }
+        break;
+      }
+    }
   }
   // Light verb ("conducting car bombings", "held talks", "launched an attack"): the verb's subject.
   if (c.actor == kNone) {

@@ -286,5 +286,18 @@ TEST(EventCoder, ElaborationsAndIrrealisInfinitivesAreNotNewEvents) {
   });
 }
 
+// Recipients: a targeting predicate names the noun's target; a country inside a region is territory; the
+// second member after a possessive is its named apposition; "A and B agree" is reciprocal, not two events.
+TEST(EventCoder, RecipientsFromTargetsRegionsAndAppositions) {
+  Check({
+      {"Israeli air strikes were aimed at Iranian bases.",
+       {"ASSAULT air strikes actor=Israeli recipient=Iranian bases occurred"}},
+      {"Isis fighters overran eastern Syria.", {"ASSAULT overran actor=Isis fighters recipient=- occurred"}},
+      {"The plan was agreed by Vladimir Putin and his Turkish counterpart, Recep Tayyip Erdogan.",
+       {"AGREE agreed actor=Vladimir Putin recipient=Recep Tayyip Erdogan occurred"}},
+      {"Russia and Turkey agree on a plan.", {"AGREE agree actor=Russia recipient=Turkey occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

@@ -96,6 +96,7 @@ struct Scratch {
   std::vector<uint32_t> actor_at;  // per token: covering actor mention, or kNone
   std::vector<uint8_t> in_time;    // per token: inside a time mention
   std::vector<uint8_t> is_name;    // per actor mention: a proper noun (a place, or its canonical name)
+  std::vector<uint8_t> in_region;  // per actor mention: inside a longer place name ("eastern Syria")
   std::vector<Span> place_spans;
   std::vector<Candidate> candidates;
   std::vector<EventKey> keys;      // per document: emitted event keys
@@ -142,6 +143,16 @@ class SentenceCoder {
     if (f == kNone) return false;
     const uint32_t l = MentionLast(f);
     return l == f + 1 && s_.cue[f] & events::kPoss && l < e_ && !IsPunct(l) && !(s_.cue[l] & events::kPrep);
+  }
+  // A compass or region word before a country makes it territory ("overran eastern Syria", "rural Damascus").
+  bool IsRegionWord(uint32_t t) const {
+    const std::string_view w = W(t);
+    if (w.ends_with("ern") || w == "central" || w == "rural") {
+      return w == "eastern" || w == "western" || w == "northern" || w == "southern" || w.ends_with("-eastern") ||
+             w.ends_with("-western") || w.ends_with("eastern") || w.ends_with("western") || w == "central" ||
+             w == "rural";
+    }
+    return w == "north-east" || w == "north-west" || w == "south-east" || w == "south-west";
   }
   bool IsPossessiveMark(uint32_t t) const { return t < e_ && doc_.tokens[t].has(kTokenPossessive); }
 
@@ -235,8 +246,19 @@ class SentenceCoder {
     const uint32_t f = FirstTokenOfActor(a);
     if (f == kNone) return kNone;
     const uint32_t l = MentionLast(f);
-    if (l + 1 < e_ && (Is(l, "and") || Is(l, ",")) && s_.actor_at[l + 1] != kNone) return s_.actor_at[l + 1];
-    return kNone;
+    if (l + 1 >= e_ || !(Is(l, "and") || Is(l, ",")) || s_.actor_at[l + 1] == kNone) return kNone;
+    uint32_t next = s_.actor_at[l + 1];
+    // "Putin and his Turkish counterpart, Recep Tayyip Erdoğan": past the possessive, to the named apposition.
+    if (IsPossessor(next)) {
+      uint32_t u = MentionLast(l + 1);
+      while (u < e_ && u < l + 5 && s_.actor_at[u] == kNone && IsContentWord(u)) ++u;
+      if (u >= e_ || s_.actor_at[u] == kNone) return kNone;
+      next = s_.actor_at[u];
+      u = MentionLast(u);
+      while (u < e_ && u < l + 8 && s_.actor_at[u] == kNone && IsContentWord(u)) ++u;
+      if (u + 1 < e_ && Is(u, ",") && s_.actor_at[u + 1] != kNone) next = s_.actor_at[u + 1];
+    }
+    return next;
   }
 
   // The first actor mention after token `t` (exclusive of [.., t)) within the object window, with the
