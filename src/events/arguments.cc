@@ -53,7 +53,11 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
     // Right after a lower-case content word the mention is an object or a modified noun ("to enter Idlib
     // province to support", "in rural Damascus"), not the subject.
     if (!gerund && f > b_ && IsContentWord(f - 1) && !IsAdverb(f - 1) && !VerbGroupBetween(l, t)) continue;
+    // The object of a to-infinitive is no subject, even right before a verb ("tribesmen armed to fight Isis
+    // now refuse").
+    if (f > b_ + 1 && IsContentWord(f - 1) && Is(f - 2, "to")) continue;
     if (IsPossessiveMark(l) || IsPossessor(a)) continue;  // "Trump's decision", "his decision"
+    if (s_.territory[a]) continue;  // "in the Anbar and Nineveh provinces": a place acts only through a sector
     // A demonym before a common noun ("Kurdish villages") modifies a non-party.
     if (!allow_modifier && IsDemonym(a) && IsContentWord(l)) continue;
     // "Russia, Turkey and Iran": the first member; Emit gives one event per member.
@@ -68,7 +72,10 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
       } while (g >= b_ + 2 && (Is(g - 1, ",") || Is(g - 1, "and")) && s_.actor_at[g - 2] != kNone);
     }
     const uint32_t before = g > b_ ? g - 1 : kNone;
-    if (before != kNone && (s_.cue[before] & events::kPrep) && !Is(before, "of")) {
+    // A participial clause after a comma (", conducting car bombings") has the main clause's subject, never
+    // a mention inside a PP, "of" included ("the provinces of Iraq").
+    const bool participial = gerund && t > b_ && Is(t - 1, ",");
+    if (before != kNone && (s_.cue[before] & events::kPrep) && (participial || !Is(before, "of"))) {
       u = g;
       continue;
     }
@@ -267,6 +274,7 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
   // Premodifier or possessor: "an Israeli bombardment", "Rouhani's tour", "US drawdown".
   for (uint32_t k = 1; k <= 3 && c.first >= b_ + k; ++k) {
     const uint32_t u = c.first - k;
+    if (s_.actor_at[u] != kNone && s_.territory[s_.actor_at[u]]) break;  // "Idlib attack": the target
     if (s_.actor_at[u] != kNone) {
       // "joint US, French and British airstrikes": the first member stands for the compound.
       uint32_t g = MentionFirst(u);
@@ -351,7 +359,7 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
       const uint32_t u = c.first - k;
       if (IsPunct(u)) break;
       if (s_.cue[u] & events::kLight) {
-        c.actor = ActorBefore(u);
+        c.actor = ActorBefore(u, false, /*gerund=*/W(u).ends_with("ing"));
         break;
       }
     }

@@ -192,10 +192,12 @@ void EventCoder::Process(Document& doc) const {
   std::sort(place_spans.begin(), place_spans.end(), by_span);
   s.is_name.assign(doc.actors.size(), 0);
   s.in_region.assign(doc.actors.size(), 0);
+  s.territory.assign(doc.actors.size(), 0);
   for (uint32_t a = 0; a < doc.actors.size(); ++a) {
     const ActorMention& m = doc.actors[a];
     const bool place = std::binary_search(place_spans.begin(), place_spans.end(), m.span, by_span);
     s.is_name[a] = place || (!m.name.empty() && doc.slice(m.span) == m.name);
+    s.territory[a] = place && m.sector == Sector::kNone;
     // A country inside a longer place name ("eastern Syria", "the Syrian town of Baghuz") is territory, not
     // its government: no recipient. Place spans seldom overlap, so the nearest one starting before is it.
     auto it = std::upper_bound(place_spans.begin(), place_spans.end(), m.span, by_span);

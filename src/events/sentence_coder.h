@@ -97,6 +97,7 @@ struct Scratch {
   std::vector<uint8_t> in_time;    // per token: inside a time mention
   std::vector<uint8_t> is_name;    // per actor mention: a proper noun (a place, or its canonical name)
   std::vector<uint8_t> in_region;  // per actor mention: inside a longer place name ("eastern Syria")
+  std::vector<uint8_t> territory;  // per actor mention: a place with no sector ("Idlib", "Nineveh"), never an agent
   std::vector<Span> place_spans;
   std::vector<Candidate> candidates;
   std::vector<EventKey> keys;      // per document: emitted event keys
