@@ -40,6 +40,14 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
       continue;
     }
     const uint32_t a = s_.actor_at[u];
+    // A relative pronoun as subject ("Turkey, which has threatened", "the Kurds, who fought"): its antecedent,
+    // the word before it; a non-party antecedent ("a buffer …, which") means no actor.
+    if (a == kNone && (Is(u, "which") || Is(u, "who") || Is(u, "that")) && VerbGroupBetween(u + 1, t) && u + 1 < t) {
+      uint32_t p = u;
+      if (p > b_ && Is(p - 1, ",")) --p;
+      if (p > b_ && s_.actor_at[p - 1] != kNone && !s_.territory[s_.actor_at[p - 1]]) return s_.actor_at[p - 1];
+      return kNone;
+    }
     // A subject pronoun the actors stage did not resolve ("the first fighter I met", "when he sent forces"):
     // the subject is unknown, not the mention before it.
     if (a == kNone && s_.cue[u] & events::kPron && !(s_.cue[u] & events::kPoss) && VerbGroupBetween(u + 1, t)) {
@@ -53,6 +61,10 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
     // Right after a lower-case content word the mention is an object or a modified noun ("to enter Idlib
     // province to support", "in rural Damascus"), not the subject.
     if (!gerund && f > b_ && IsContentWord(f - 1) && !IsAdverb(f - 1) && !VerbGroupBetween(l, t)) continue;
+    // … and after another gerund it is that gerund's object ("repulsing Iran and crushing al-Qaida").
+    if (gerund && f > b_ && IsContentWord(f - 1) && W(f - 1).ends_with("ing")) continue;
+    // Territory is no agent: "US troops in Kurdish-held Syria – deployed", "in northern Iraq".
+    if (f > b_ && IsRegionWord(f - 1)) continue;
     // The object of a to-infinitive is no subject, even right before a verb ("tribesmen armed to fight Isis
     // now refuse").
     if (f > b_ + 1 && IsContentWord(f - 1) && Is(f - 2, "to")) continue;
@@ -123,13 +135,14 @@ uint32_t SentenceCoder::ActorAfter(uint32_t t, std::string_view* prep_out, bool 
   return kNone;
 }
 
-uint32_t SentenceCoder::ByAgent(uint32_t t) const {
-  const uint32_t stop = std::min(e_, t + opt_.object_window + 4);
+uint32_t SentenceCoder::ByAgent(uint32_t t, uint32_t window) const {
+  const uint32_t stop = std::min(e_, t + window);
   for (uint32_t u = t; u + 1 < stop; ++u) {
     if (IsBreak(u) || IsQuote(u) || Is(u, ",")) return kNone;
     if (Is(u, "by")) {
       for (uint32_t v = u + 1; v < std::min(e_, u + 6); ++v) {
-        if (s_.actor_at[v] != kNone) return s_.actor_at[v];
+        // "accused by its enemies": the possessive is not the agent (no mention for the noun it owns).
+        if (s_.actor_at[v] != kNone) return IsPossessor(s_.actor_at[v]) ? kNone : s_.actor_at[v];
         if (IsBreak(v)) break;
       }
     }
@@ -154,7 +167,7 @@ void SentenceCoder::Arguments(Candidate& c) {
 void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
   std::string_view prep;
   if (c.passive) {
-    c.actor = ByAgent(c.last);
+    c.actor = ByAgent(c.last, opt_.object_window + 4);
     c.recipient = ActorBefore(c.first, /*allow_modifier=*/true);
     // "Suspected Israeli missiles were fired": the demonym on the subject's head is the agent.
     if (c.recipient != kNone && IsDemonym(c.recipient) && IsContentWord(MentionLast(FirstTokenOfActor(c.recipient)))) {
@@ -332,7 +345,8 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
     u = MentionLast(v);
   }
   if (c.actor == kNone) {
-    const uint32_t by = ByAgent(c.last);
+    // "an attack by X", "offers put on the table by X"; not the by-phrase of a later clause.
+    const uint32_t by = ByAgent(c.last, 8);
     if (by != c.recipient) c.actor = by;
   }
   // The noun as subject of a targeting predicate: "its attacks have been aimed at Iranian bases".

@@ -299,5 +299,18 @@ TEST(EventCoder, RecipientsFromTargetsRegionsAndAppositions) {
   });
 }
 
+// Subjects: a relative pronoun stands for its antecedent; territory is no agent; a gerund's object is not
+// the next gerund's subject; a possessive in a by-phrase is not the agent.
+TEST(EventCoder, RelativeClausesTerritoryAndPossessiveAgents) {
+  Check({
+      {"Kurdish militias face Turkey, which has threatened an offensive.",
+       {"THREATEN threatened actor=Turkey recipient=- occurred"}},
+      {"A buffer between the armies, which has deterred an offensive, remains.", {}},
+      {"US troops in Kurdish-held Syria were deployed in the fight against Isis.",
+       {"MOBILIZE deployed actor=- recipient=Isis occurred"}},
+      {"Iran has been accused by its enemies of meddling.", {"ACCUSE accused actor=- recipient=Iran occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

@@ -148,6 +148,7 @@ class SentenceCoder {
   // A compass or region word before a country makes it territory ("overran eastern Syria", "rural Damascus").
   bool IsRegionWord(uint32_t t) const {
     const std::string_view w = W(t);
+    if (w.ends_with("-held") || w.ends_with("-controlled") || w == "occupied") return true;
     if (w.ends_with("ern") || w == "central" || w == "rural") {
       return w == "eastern" || w == "western" || w == "northern" || w == "southern" || w.ends_with("-eastern") ||
              w.ends_with("-western") || w.ends_with("eastern") || w.ends_with("western") || w == "central" ||
@@ -283,7 +284,7 @@ class SentenceCoder {
   }
 
   // The mention after "by" within the window (passive agent, noun agent).
-  uint32_t ByAgent(uint32_t t) const;
+  uint32_t ByAgent(uint32_t t, uint32_t window) const;  // the agent of a by-phrase within `window` tokens
 
   // Whether one of the prepositions `preps` ("to", or alternatives "against|on") follows within 3 words.
   bool HasPrepAfter(uint32_t t, std::string_view preps) const {
