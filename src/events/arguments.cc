@@ -1,6 +1,8 @@
 // Step 3 of the sentence pass: actor and recipient of verb and noun triggers.
 #include "events/sentence_coder.h"
 
+#include <initializer_list>
+
 namespace annalist::events_detail {
 
 uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund,
@@ -288,6 +290,12 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
   for (uint32_t k = 1; k <= 3 && c.first >= b_ + k; ++k) {
     const uint32_t u = c.first - k;
     if (s_.actor_at[u] != kNone && s_.territory[s_.actor_at[u]]) break;  // "Idlib attack": the target
+    // A name two words back modifies the noun only through a possessive or as an adjective ("Rouhani's
+    // first tour", "Israeli heavy shelling"); else the word between is its verb ("Riyadh experienced attacks").
+    if (s_.actor_at[u] != kNone && k > 1 && !IsDemonym(s_.actor_at[u]) && !IsPossessiveMark(MentionLast(u)) &&
+        !IsPossessor(s_.actor_at[u])) {
+      break;
+    }
     if (s_.actor_at[u] != kNone) {
       // "joint US, French and British airstrikes": the first member stands for the compound.
       uint32_t g = MentionFirst(u);
@@ -311,6 +319,11 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
   for (int k = 0; k < 3 && u < e_; ++k) {
     if (!(s_.cue[u] & events::kPrep)) break;
     const std::string_view prep = Word(u, buf);
+    // "a truce to evacuate women and children": an infinitive, not a PP with a party.
+    if (prep == "to" && std::any_of(s_.candidates.begin(), s_.candidates.end(),
+                                    [u](const Candidate& d) { return d.verb && d.first == u + 1; })) {
+      break;
+    }
     uint32_t m = kNone, v = u + 1;
     for (; v < std::min(e_, u + 6); ++v) {
       if (IsBreak(v) || IsQuote(v) || Is(v, ",") || s_.cue[v] & (events::kPrep | events::kRel)) break;
@@ -387,7 +400,24 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
     while (p < c.first && !IsContentWord(p)) ++p;
     uint32_t w = p;
     while (w > b_ && VerbGroupBetween(w - 1, p) && s_.actor_at[w - 1] == kNone && !IsPunct(w - 1)) --w;
-    if (p < c.first && w > b_ && s_.actor_at[w - 1] != kNone) c.actor = ActorBefore(p);
+    if (p < c.first && w > b_ && s_.actor_at[w - 1] != kNone) {
+      // "Riyadh experienced missile attacks": the subject suffered the act; "Britain condemned the
+      // attacks": it comments on someone else's.
+      const std::string_view verb = W(p);
+      const auto is_any = [verb](std::initializer_list<std::string_view> words) {
+        return std::find(words.begin(), words.end(), verb) != words.end();
+      };
+      const bool material = c.type == EventType::kAssault || c.type == EventType::kCoerce ||
+                            c.type == EventType::kSanction || c.type == EventType::kThreaten;
+      if (material && is_any({"experienced", "experiences", "suffered", "suffers", "faced", "faces", "endured",
+                              "sustained", "survived", "escaped", "withstood"})) {
+        c.recipient = ActorBefore(p);
+      } else if (!is_any({"condemned", "condemns", "denounced", "denounces", "criticised", "criticized",
+                          "welcomed", "welcomes", "reported", "reports", "documented", "investigated",
+                          "mourned", "described", "feared", "fears", "praised", "recalled", "blamed"})) {
+        c.actor = ActorBefore(p);
+      }
+    }
   }
   if (c.recipient == c.actor) c.recipient = kNone;
   if (!entry.has(events::kBare) && c.actor == kNone && c.recipient == kNone) {

@@ -312,5 +312,17 @@ TEST(EventCoder, RelativeClausesTerritoryAndPossessiveAgents) {
   });
 }
 
+// A noun's party through the verb it is the object of: the sufferer is the recipient, a commentator no party;
+// an infinitive after a noun is no PP.
+TEST(EventCoder, SufferersAndCommentatorsOfAnAct) {
+  Check({
+      {"Saudi Arabia experienced missile attacks.",
+       {"ASSAULT missile attacks actor=- recipient=Saudi Arabia occurred"}},
+      {"Britain condemned the air strikes.", {"ACCUSE condemned actor=Britain recipient=- occurred"}},
+      {"The rebels honoured the truce to evacuate civilians.", {"RETREAT truce actor=The rebels recipient=- occurred",
+        "AID evacuate actor=The rebels recipient=civilians occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist
