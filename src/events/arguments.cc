@@ -7,7 +7,9 @@ namespace annalist::events_detail {
 
 uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund,
                      bool* pronoun) const {
-  const uint32_t stop = t > b_ + opt_.subject_window ? t - opt_.subject_window : b_;
+  // A participial clause (", saying …", "and urging …") has the main clause's subject, however far back.
+  const uint32_t window = gerund ? 2 * opt_.subject_window : opt_.subject_window;
+  const uint32_t stop = t > b_ + window ? t - window : b_;
   // A common noun right before the verb group is its subject ("two British men killed", "rockets were
   // launched"): a non-party, so no mention further back stands in for it.
   {
@@ -105,7 +107,7 @@ uint32_t SentenceCoder::ActorAfter(uint32_t t, std::string_view* prep_out, bool 
   std::string_view prep;  // the last preposition since the trigger: "in northern Iraq" is in a PP
   for (uint32_t u = t; u < stop; ++u) {
     if (IsBreak(u) || IsQuote(u) || Is(u, ",") || Is(u, "but") || Is(u, "according")) return kNone;
-    if (s_.cue[u] & (events::kRel | events::kCond)) return kNone;
+    if (s_.cue[u] & (events::kRel | events::kCond) || ClauseBoundary(u)) return kNone;
     const uint32_t a = s_.actor_at[u];
     if (a == kNone) {
       if (s_.cue[u] & events::kPrep) {

@@ -324,5 +324,18 @@ TEST(EventCoder, SufferersAndCommentatorsOfAnAct) {
   });
 }
 
+// A participial clause takes the main clause's subject however far back; "as" + a party opens a new clause
+// that a governor does not reach into.
+TEST(EventCoder, ParticipialSubjectsAndSubordinateClauses) {
+  Check({
+      {"Hamas spoke from a tunnel under the ruins of the old market in the southern city of Khan Younis, "
+       "saying \u201cwe will never surrender\u201d and urging the crowds to march.",
+       {"REQUEST urging actor=Hamas recipient=the crowds occurred"}},
+      {"The president urged calm as Russian forces attacked the city.",
+       {"REQUEST urged actor=The president recipient=- occurred",
+        "ASSAULT attacked actor=Russian forces recipient=- occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

@@ -59,7 +59,7 @@ void SentenceCoder::Governors() {
       Candidate& c = s_.candidates[j];
       if (c.first > g.last + opt_.object_window + 4) break;
       bool broken = false;
-      for (uint32_t u = g.last; u < c.first; ++u) broken |= IsBreak(u);
+      for (uint32_t u = g.last; u < c.first; ++u) broken |= IsBreak(u) || ClauseBoundary(u);
       if (broken) break;
       if (entry.governor == Governor::kDeny) {
         c.status = EventStatus::kDenied;
@@ -166,7 +166,7 @@ void SentenceCoder::Status(Candidate& c) {
   bool neg = false, future = false, modal = false, plan = false, hedge = false;
   bool have = false, only = false;
   for (uint32_t u = from; u < c.first; ++u) {
-    if (IsBreak(u)) neg = future = modal = plan = hedge = have = only = false;
+    if (IsBreak(u) || IsQuote(u)) neg = future = modal = plan = hedge = have = only = false;  // a quote's cues stay in it
     const uint32_t cue = s_.cue[u];
     std::string_view w = Word(u, buf);
     if (cue & events::kNeg || w.ends_with("n't")) neg = true;

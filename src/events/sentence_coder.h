@@ -145,6 +145,9 @@ class SentenceCoder {
     const uint32_t l = MentionLast(f);
     return l == f + 1 && s_.cue[f] & events::kPoss && l < e_ && !IsPunct(l) && !(s_.cue[l] & events::kPrep);
   }
+  // A subordinating "as" before a clause ("… to remain steadfast as Kurdish forces edge towards"); "described
+  // Assad as a monster" is a preposition.
+  bool ClauseBoundary(uint32_t t) const { return Is(t, "as") && t + 1 < e_ && s_.actor_at[t + 1] != kNone; }
   // A compass or region word before a country makes it territory ("overran eastern Syria", "rural Damascus").
   bool IsRegionWord(uint32_t t) const {
     const std::string_view w = W(t);
