@@ -23,6 +23,8 @@
 //                                             acting as such, within the pronoun window, with no unknown
 //                                             Capitalized name between ("Isis … It has resurfaced", "its
 //                                             fighters"); not the impersonal "it is", "it would be"
+//   they [verb]                               the last plural party that was a subject itself, in this sentence
+//                                             or the one before ("Iraqi security forces allegedly hurl … they")
 //   the two                                   a mention with no country or sector, for the pair just named
 //
 // Setting. A population group ("Kurdish forces", "the Kurds"; not religions) or an unnamed armed, police,
@@ -35,8 +37,8 @@
 // tanks" MIL) or GOV for a role noun ("Israeli spokesperson"); a person gives the agent's ("Assad's forces" MIL)
 // or its own; a population group makes armed agents REB ("Kurdish fighters").
 //
-// Limits. No parsing: "they" is left alone, "it"/"its" take the last actor named (wrong when a thing or a
-// relative clause's object intervenes), "he" is not checked for subject position, and a
+// Limits. No parsing: "they" takes only a plural subject of this or the last sentence, "it"/"its" take the
+// last actor named (wrong when a thing or a relative clause's object intervenes), "he" is not checked for subject position, and a
 // country named after a locative preposition ("in Syria") is taken as a place, not an actor. Coordinations
 // ("US, French and British airstrikes") give their members separately, without the shared agent.
 #include "actors/actor_recognizer.h"
@@ -275,10 +277,10 @@ class Run {
       if (const Item* item = ItemAt(t)) {
         t = item->hit.is_agent ? OnAgent(*item) : OnActor(*item, item->begin);
       } else {
-        // Only a word of two or three letters starting h, s, t or i can be a pronoun or "the two" (OnOther).
+        // Only a word of two to four letters starting h, s, t or i can be a pronoun or "the two" (OnOther).
         const std::string_view word = text(t);
         const char initial = static_cast<char>(word.empty() ? 0 : word[0] | 0x20);
-        const bool may = word.size() >= 2 && word.size() <= 3 &&
+        const bool may = word.size() >= 2 && word.size() <= 4 &&
                          (initial == 'h' || initial == 's' || initial == 't' || initial == 'i');
         t = may ? OnOther(t) : t + 1;
       }
@@ -762,10 +764,11 @@ class Run {
   // Tokens no dictionary phrase starts at: pronouns and "the two".
   uint32_t OnOther(uint32_t t) {
     const std::string_view word = text(t);
-    if (word.size() < 2 || word.size() > 3) return t + 1;  // every word below has two or three letters
+    if (word.size() < 2 || word.size() > 4) return t + 1;  // every word below has two to four letters
     const char initial = static_cast<char>(word[0] | 0x20);
     if (initial != 'h' && initial != 's' && initial != 't' && initial != 'i') return t + 1;  // no pronoun, no "the two"
     if (options_.pronoun_window_sentences > 0 && (Is(t, "it") || Is(t, "its"))) return OnIt(t);
+    if (options_.pronoun_window_sentences > 0 && Is(t, "they")) return OnThey(t);
     if (options_.pronoun_window_sentences > 0 && (Is(t, "he") || Is(t, "she") || Is(t, "him") || Is(t, "his"))) {
       if (last_person_ >= 0 && static_cast<size_t>(last_person_) < found_.size()) {
         const Found& person = found_[last_person_];
@@ -790,6 +793,39 @@ class Run {
         Emit(f);
         return t + 2;
       }
+    }
+    return t + 1;
+  }
+
+  // "they" before a verb stands for the last plural party that was itself a subject, in this sentence or the
+  // one before: a plural mention with a country or sector, not inside a PP, followed by its verb ("Iraqi
+  // security forces allegedly hurl prisoners from cliffs. … they are reported to film themselves"). Objects
+  // ("prisoners from cliffs") and PP members ("like Isis") are passed over; with no such subject, no actor.
+  uint32_t OnThey(uint32_t t) {
+    if (t + 1 >= end_ || !IsLowerWord(t + 1) || In<kFunctionWords>(text(t + 1))) return t + 1;
+    const auto token_at = [this](uint32_t offset) {
+      auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
+                                 [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
+      return static_cast<uint32_t>(it - doc_.tokens.begin());
+    };
+    for (size_t i = found_.size(), n = 0; i > 0 && n < 16; --i, ++n) {
+      const Found& f = found_[i - 1];
+      if (sentence_ - f.sentence > 1) break;
+      if (f.mention.country.empty() && f.mention.sector == Sector::kNone) continue;
+      const uint32_t first = token_at(f.mention.span.begin);
+      const uint32_t last = token_at(f.mention.span.end) - 1;  // the mention's last token
+      if (first >= doc_.tokens.size() || last >= doc_.tokens.size() || first > last) continue;
+      // A plural common noun heads it ("forces", "militias"); a name in -s ("Isis") is no plural.
+      const std::string_view head = text(last);
+      const bool plural = IsLowerWord(last) && head.size() > 3 && head.back() == 's' && !head.ends_with("ss");
+      if (!plural) continue;
+      if (first > 0 && In<kFunctionWords>(text(first - 1)) && !Is(first - 1, "and")) continue;
+      if (last + 1 >= doc_.tokens.size() || !IsLowerWord(last + 1) || In<kFunctionWords>(text(last + 1))) continue;
+      Found copy = f;
+      copy.mention.span = tok(t).span();
+      copy.sentence = sentence_;
+      Emit(copy);
+      return t + 1;
     }
     return t + 1;
   }

@@ -337,5 +337,18 @@ TEST(EventCoder, ParticipialSubjectsAndSubordinateClauses) {
   });
 }
 
+// "they" is the last plural subject, not an object or a name in a PP.
+TEST(EventCoder, TheyIsTheLastPluralSubject) {
+  Check({
+      {"Iraqi security forces allegedly hurl prisoners from cliffs. Like Isis, they behead children.",
+       {"ASSAULT hurl actor=Iraqi security forces recipient=prisoners occurred",
+        "ASSAULT behead actor=they recipient=children occurred"}},
+  });
+  const Document doc = Harness::Get().Code("Iraqi security forces hurl prisoners from cliffs. They behead children.");
+  ASSERT_EQ(doc.events.size(), 2u);
+  ASSERT_NE(doc.events[1].actor, kNone);
+  EXPECT_EQ(doc.actors[doc.events[1].actor].country.view(), "IRQ");
+}
+
 }  // namespace
 }  // namespace annalist
