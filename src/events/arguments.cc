@@ -46,7 +46,13 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
     const uint32_t a = s_.actor_at[u];
     // A relative pronoun as subject ("Turkey, which has threatened", "the Kurds, who fought"): its antecedent,
     // the word before it; a non-party antecedent ("a buffer …, which") means no actor.
-    if (a == kNone && (Is(u, "which") || Is(u, "who") || Is(u, "that")) && VerbGroupBetween(u + 1, t) && u + 1 < t) {
+    const auto verb_group_after = [&](uint32_t from) {  // auxiliaries, adverbs and times ("who last year")
+      for (uint32_t v = from; v < t; ++v) {
+        if (!InTime(v) && !VerbGroupBetween(v, v + 1)) return false;
+      }
+      return true;
+    };
+    if (a == kNone && (Is(u, "which") || Is(u, "who") || Is(u, "that")) && verb_group_after(u + 1)) {
       uint32_t p = u;
       if (p > b_ && Is(p - 1, ",")) --p;
       if (p > b_ && s_.actor_at[p - 1] != kNone && !s_.territory[s_.actor_at[p - 1]]) return s_.actor_at[p - 1];
@@ -87,7 +93,15 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
         member = s_.actor_at[g];
       } while (g >= b_ + 2 && (Is(g - 1, ",") || Is(g - 1, "and")) && s_.actor_at[g - 2] != kNone);
     }
-    const uint32_t before = g > b_ ? g - 1 : kNone;
+    uint32_t before = g > b_ ? g - 1 : kNone;
+    if (before != kNone && before > b_ && s_.cue[before] & events::kDet) --before;  // "by the UN"
+    // A conjunct the actors stage did not know ("by Russia and the UN" with Russia a place): the PP's
+    // preposition is before that conjunct.
+    if (before != kNone && Is(before, "and") && before > b_ + 1) {
+      uint32_t p = before;
+      while (p > b_ + 1 && p + 4 > before && !IsPunct(p - 1) && doc_.tokens[p - 1].has(kTokenCapitalized)) --p;
+      if (p < before && s_.cue[p - 1] & events::kPrep) before = p - 1;
+    }
     // A participial clause after a comma (", conducting car bombings") has the main clause's subject, never
     // a mention inside a PP, "of" included ("the provinces of Iraq").
     const bool participial = gerund && t > b_ && Is(t - 1, ",");
