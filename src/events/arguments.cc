@@ -250,6 +250,11 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
   }
   if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) Drop(c);
   if (!c.passive && c.actor == kNone && IsVerbal(c.type)) Drop(c);  // a speech act needs its speaker
+  // A meeting is held by parties with a political role: "their citizens … has met with a cool response".
+  if (c.type == EventType::kConsult && c.recipient == kNone &&
+      (c.actor == kNone || doc_.actors[c.actor].sector == Sector::kNone || doc_.actors[c.actor].sector == Sector::kCVL)) {
+    Drop(c);
+  }
   // A visit is diplomatic: a traveller with no political role ("children who travelled to join Isis") is none.
   if (c.mode == "visit" && c.actor != kNone) {
     const Sector sector = doc_.actors[c.actor].sector;

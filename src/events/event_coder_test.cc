@@ -350,5 +350,16 @@ TEST(EventCoder, TheyIsTheLastPluralSubject) {
   EXPECT_EQ(doc.actors[doc.events[1].actor].country.view(), "IRQ");
 }
 
+// Nouns that govern a complement absorb it as verbs do; a noun inside an unknown name is no trigger; a
+// meeting needs a party with a political role.
+TEST(EventCoder, NounGovernorsNamesAndMeetingParties) {
+  Check({
+      {"Trump renewed his demand that Germany repatriate its citizens.",
+       {"REQUEST demand actor=his recipient=Germany occurred"}},
+      {"Nasr al-Hariri, chief negotiator for the Syrian Negotiations Commission, spoke on Monday.", {}},
+      {"The plan to bring their citizens home has met with a cool response.", {}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

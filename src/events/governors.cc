@@ -100,6 +100,11 @@ void SentenceCoder::Governors() {
           g.status_fixed = true;
         }
       }
+      // A call is addressed to whoever is to act ("demand that Germany repatriate", "calls for the president to
+      // leave office"); other governors pass on the complement's recipient.
+      if (g.recipient == kNone && entry.governor == Governor::kCall && c.actor != kNone && c.actor != g.actor) {
+        g.recipient = c.actor;
+      }
       if (g.recipient == kNone && c.recipient != g.actor) g.recipient = c.recipient;
       c.governed = true;
       // A coordinated noun shares the complement ("demands a cessation of hostilities and the withdrawal

@@ -84,6 +84,12 @@ void SentenceCoder::FindTriggers() {
         // the name's end ("a Turkish military operation" with the mention "Turkish military").
         if (s_.actor_at[t] != kNone && t + 1 + ref.extra_words <= MentionLast(t)) continue;
         const Entry& entry = lex_.entry(ref.entry);
+        // … also a name the actors stage does not know: a capitalised noun inside a run of capitalised words
+        // ("the Syrian Negotiations Commission", "the Sochi Summit Declaration").
+        if (!entry.verb && t > b_ && doc_.tokens[t].has(kTokenCapitalized)) {
+          const uint32_t end = t + 1 + ref.extra_words;
+          if (end < e_ && doc_.tokens[end].kind == TokenKind::kWord && doc_.tokens[end].has(kTokenCapitalized)) continue;
+        }
         const bool fits = entry.verb ? VerbReading(t, ref.form) : NounReading(t);
         if (!fits) continue;
         Candidate c;
