@@ -361,5 +361,11 @@ TEST(EventCoder, NounGovernorsNamesAndMeetingParties) {
   });
 }
 
+// A quoted conditional offer of talks is the speaker's AGREE.
+TEST(EventCoder, QuotedConditionalTalksAreTheSpeakersOffer) {
+  Check({{"\u201cThere will only be talks after a total ceasefire,\u201d a spokesperson for Hamas told reporters.",
+          {"AGREE talks actor=a spokesperson for Hamas recipient=- conditional"}}});
+}
+
 }  // namespace
 }  // namespace annalist

@@ -338,7 +338,9 @@ class SentenceCoder {
         c.recipient = d.recipient;
         break;
       }
-      if (c.actor == kNone) Drop(c);
+      // In a quotation the speaker may hold it ("There will only be talks after …," a spokesperson said):
+      // Status and Emit decide.
+      if (c.actor == kNone && !(InsideQuote(c.first) && sources_.ClaimantOf(c.first) != kNone)) Drop(c);
     }
   }
 
