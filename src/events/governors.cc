@@ -119,6 +119,9 @@ void SentenceCoder::Governors() {
         }
         if (!coordinated || !clean) break;
         d.governed = true;
+        if (g.recipient == kNone && entry.governor == Governor::kCall && d.actor != kNone && d.actor != g.actor) {
+          g.recipient = d.actor;  // "demands a ceasefire and the withdrawal of Israeli troops": Israel
+        }
       }
       break;
     }
