@@ -168,6 +168,62 @@ uint32_t SentenceCoder::ByAgent(uint32_t t, uint32_t window) const {
   return kNone;
 }
 
+// Whether the noun at `t` can head a party phrase: a person or a group (a theme class of people, or a plural
+// with no theme class: "prisoners", "captives"), never a weapon, a place or a property.
+bool SentenceCoder::PartyHead(uint32_t t) const {
+  if (!IsContentWord(t)) return false;
+  const uint32_t people = events::kThemePerson | events::kThemeCivilian | events::kThemeDiplomat | events::kThemeTroops;
+  if (s_.cue[t] & people) return true;
+  if (s_.cue[t] & events::kThemeMask) return false;
+  const std::string_view w = W(t);
+  return w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("ous") && !w.ends_with("ics");
+}
+
+// A mention for the words [b, e) (no name, country or sector), appended to the document's actors.
+uint32_t SentenceCoder::AddMention(uint32_t b, uint32_t e) {
+  ActorMention m;
+  m.span = {doc_.tokens[b].begin, doc_.tokens[e - 1].end};
+  doc_.actors.push_back(m);
+  s_.is_name.push_back(0);
+  s_.in_region.push_back(0);
+  s_.territory.push_back(0);
+  return static_cast<uint32_t>(doc_.actors.size() - 1);
+}
+
+// The object phrase right after a verb ("beheaded prisoners", "massacred more than 200 people"), when its
+// head is a party head; kNone otherwise.
+uint32_t SentenceCoder::PatientAfter(uint32_t t) {
+  uint32_t u = t, head = kNone;
+  while (u < e_ && u < t + 6) {
+    const bool modifier = s_.cue[u] & (events::kDet | events::kPoss) || doc_.tokens[u].kind == TokenKind::kNumber ||
+                          Is(u, "more") || Is(u, "than") || Is(u, "least") || Is(u, "at");
+    if (s_.actor_at[u] != kNone) return kNone;  // a named party: the recognisers' business
+    if (modifier && head == kNone) {
+      ++u;
+    } else if (!modifier && IsContentWord(u)) {
+      head = u++;
+    } else {
+      break;
+    }
+  }
+  if (head == kNone || !PartyHead(head)) return kNone;
+  return AddMention(t, head + 1);
+}
+
+// The subject phrase of a passive ("The two men … are being held by"), ending right before the verb group.
+uint32_t SentenceCoder::PatientBefore(uint32_t t) {
+  uint32_t v = t;
+  const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
+  while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1))) --v;
+  if (v == b_ || !PartyHead(v - 1) || s_.actor_at[v - 1] != kNone) return kNone;
+  uint32_t b = v - 1;
+  while (b > b_ && b + 5 > v && (IsContentWord(b - 1) || s_.cue[b - 1] & (events::kDet | events::kPoss) ||
+                                 doc_.tokens[b - 1].kind == TokenKind::kNumber)) {
+    --b;
+  }
+  return AddMention(b, v);
+}
+
 void SentenceCoder::Arguments(Candidate& c) {
   const Entry& entry = lex_.entry(c.entry);
   if ((!entry.needs_prep.empty() && !HasPrepAfter(c.last, entry.needs_prep)) ||
@@ -220,6 +276,20 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
     }
     c.recipient = ActorAfter(c.last, &prep, false);
     if (c.recipient == c.actor) c.recipient = kNone;
+    // A for/to PP after the verb's own object belongs to that object ("set up a committee for Syria",
+    // "cancelled all travel to the US"), except where it names who receives, or suffers, the act ("sent
+    // troops to Syria", "provided aid to Gaza").
+    if (c.recipient != kNone && (prep == "for" || prep == "to") && c.type != EventType::kAid &&
+        c.type != EventType::kSupport && c.type != EventType::kMobilize && c.type != EventType::kRequest &&
+        c.type != EventType::kAssault && c.type != EventType::kCoerce && c.type != EventType::kThreaten) {
+      const uint32_t m = FirstTokenOfActor(c.recipient);
+      for (uint32_t u = c.last; m != kNone && u < m; ++u) {
+        if (IsContentWord(u) && s_.actor_at[u] == kNone) {
+          c.recipient = kNone;
+          break;
+        }
+      }
+    }
     if (c.type == EventType::kMobilize && prep.empty()) c.recipient = kNone;  // "sent forces": the theme
     if ((prep == "with" || prep == "alongside") && c.type == EventType::kAssault &&
         !entry.has(events::kReciprocal)) {
@@ -274,6 +344,12 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
     const bool themed = c.passive && (entry.needs_theme != 0 || c.type == EventType::kRetreat ||
                                       c.type == EventType::kAssault || c.type == EventType::kMobilize);
     if (!themed && !entry.has(events::kBare)) Drop(c);
+  }
+  // The patient of violence or coercion that no dictionary names ("beheaded prisoners", "the two men … are
+  // being held by"): the noun phrase itself, with no country or sector, as the annotation has it.
+  if (c.recipient == kNone && !c.dropped && (c.type == EventType::kAssault || c.type == EventType::kCoerce ||
+                                              (c.type == EventType::kRetreat && c.mode == "release"))) {
+    c.recipient = c.passive ? PatientBefore(c.first) : PatientAfter(c.last);
   }
   // "held accountable", "held responsible" are not detentions.
   if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c);

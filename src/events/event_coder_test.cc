@@ -367,5 +367,14 @@ TEST(EventCoder, QuotedConditionalTalksAreTheSpeakersOffer) {
           {"AGREE talks actor=a spokesperson for Hamas recipient=- conditional"}}});
 }
 
+// An unnamed patient of violence or coercion is the phrase itself; weapons and property are no patients.
+TEST(EventCoder, UnnamedPatientsAreRecipients) {
+  Check({
+      {"Isis fighters massacred more than 200 worshippers.",
+       {"ASSAULT massacred actor=Isis fighters recipient=more than 200 worshippers occurred"}},
+      {"The army destroyed homes.", {"ASSAULT destroyed actor=The army recipient=- occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

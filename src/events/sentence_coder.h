@@ -286,8 +286,13 @@ class SentenceCoder {
            prep == "within" || prep == "amid" || prep == "through" || prep == "under" || prep == "about";
   }
 
-  // The mention after "by" within the window (passive agent, noun agent).
-  uint32_t ByAgent(uint32_t t, uint32_t window) const;  // the agent of a by-phrase within `window` tokens
+  // The mention after "by" within `window` tokens (passive agent, noun agent).
+  uint32_t ByAgent(uint32_t t, uint32_t window) const;
+  // Unnamed patients of violence and coercion: a phrase headed by a person or group noun becomes a mention.
+  bool PartyHead(uint32_t t) const;
+  uint32_t AddMention(uint32_t b, uint32_t e);
+  uint32_t PatientAfter(uint32_t t);
+  uint32_t PatientBefore(uint32_t t);
 
   // Whether one of the prepositions `preps` ("to", or alternatives "against|on") follows within 3 words.
   bool HasPrepAfter(uint32_t t, std::string_view preps) const {
