@@ -128,6 +128,7 @@ const Case kDictionaryCases[] = {
     {"Kofi Annan met Jacques Chirac.", {"Kofi Annan|-|IGO", "Jacques Chirac|FRA|GOV"}, "2003-02-01"},
     {"Olusegun Obasanjo came. Obasanjo left.", {"Olusegun Obasanjo|NGA|GOV", "Obasanjo|NGA|GOV"}, "2005-06-01"},
     {"Hakimullah Mehsud spoke.", {"Hakimullah Mehsud|PAK|REB"}, "2012-01-01"},
+    {"Islamic State in Iraq and Syria claimed it.", {"Islamic State in Iraq and Syria|-|REB"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Dictionary, RecognizerTable, ::testing::ValuesIn(kDictionaryCases));
