@@ -129,6 +129,7 @@ const Case kDictionaryCases[] = {
     {"Olusegun Obasanjo came. Obasanjo left.", {"Olusegun Obasanjo|NGA|GOV", "Obasanjo|NGA|GOV"}, "2005-06-01"},
     {"Hakimullah Mehsud spoke.", {"Hakimullah Mehsud|PAK|REB"}, "2012-01-01"},
     {"Islamic State in Iraq and Syria claimed it.", {"Islamic State in Iraq and Syria|-|REB"}},
+    {"Poles and Filipinos protested.", {"Poles|POL|CVL", "Filipinos|PHL|CVL"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Dictionary, RecognizerTable, ::testing::ValuesIn(kDictionaryCases));
