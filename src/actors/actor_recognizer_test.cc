@@ -108,6 +108,32 @@ const Case kCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Cases, RecognizerTable, ::testing::ValuesIn(kCases));
 
+// Entries of data/actors beyond the seed's: organisations, agents, and people whose sector follows their dated
+// roles. A row fails when an entry is lost, or gets the wrong country, sector or term.
+const Case kDictionaryCases[] = {
+    {"The Bundesrat and the Sejm voted.", {"Bundesrat|DEU|LEG", "Sejm|POL|LEG"}},
+    {"The DGSI, AIVD and ASIO shared files.", {"DGSI|FRA|SPY", "AIVD|NLD|SPY", "ASIO|AUS|SPY"}},
+    {"FDLR and Codeco fighters attacked.", {"FDLR|COD|REB", "Codeco fighters|COD|REB"}},
+    {"The Giants Brigades pushed north.", {"Giants Brigades|YEM|MIL"}},
+    {"Sinjar Resistance Units withdrew.", {"Sinjar Resistance Units|IRQ|REB"}},
+    {"UKMTO said a ship was hit.", {"UKMTO|GBR|MIL"}},
+    {"The Israeli spy chief flew to Doha.", {"The Israeli spy chief|ISR|SPY"}},
+    {"Afghan asylum seekers waited.", {"Afghan asylum seekers|AFG|REF"}},
+    {"The Iranian security cabinet met.", {"The Iranian security cabinet|IRN|GOV"}},
+    {"Leon Panetta arrived.", {"Leon Panetta|USA|SPY"}, "2010-03-01"},
+    {"Leon Panetta arrived.", {"Leon Panetta|USA|GOV"}, "2012-03-01"},
+    {"Moshe Ya'alon spoke.", {"Moshe Ya'alon|ISR|MIL"}, "2004-01-10"},
+    {"Moshe Ya'alon spoke.", {"Moshe Ya'alon|ISR|GOV"}, "2014-01-10"},
+    {"Moshe Ya'alon spoke.", {"Moshe Ya'alon|ISR|OPP"}, "2020-01-10"},
+    {"Kofi Annan met Jacques Chirac.", {"Kofi Annan|-|IGO", "Jacques Chirac|FRA|GOV"}, "2003-02-01"},
+    {"Olusegun Obasanjo came. Obasanjo left.", {"Olusegun Obasanjo|NGA|GOV", "Obasanjo|NGA|GOV"}, "2005-06-01"},
+    {"Hakimullah Mehsud spoke.", {"Hakimullah Mehsud|PAK|REB"}, "2012-01-01"},
+    {"Islamic State in Iraq and Syria claimed it.", {"Islamic State in Iraq and Syria|-|REB"}},
+    {"Poles and Filipinos protested.", {"Poles|POL|CVL", "Filipinos|PHL|CVL"}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Dictionary, RecognizerTable, ::testing::ValuesIn(kDictionaryCases));
+
 TEST(ActorRecognizer, DescriptorsAndPronounsCorefer) {
   EXPECT_EQ(Recognize("Hamas refused. A spokesperson for the group told Efe. The Palestinian Islamist group "
                       "declined."),
