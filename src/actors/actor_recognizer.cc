@@ -731,6 +731,12 @@ class Run {
         Emit(Make(item.begin, name_end, none, sector, head));
         return name_end;
       }
+      // "the defence secretary, Jim Mattis": the apposition names the holder.
+      if (definite && Is(chain_end, ",")) {
+        if (const Item* person = ActorAt(chain_end + 1); person && entry(*person).kind == ActorKind::kPerson) {
+          return OnActor(*person, np_begin);
+        }
+      }
       // "the president", "the foreign minister" with no name: the last holder named, else an office with its
       // sector (below); an indefinite title ("a minister") names nobody.
       if (!definite) return chain_end;

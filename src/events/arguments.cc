@@ -426,6 +426,13 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
       if (IsBreak(v) || IsQuote(v) || Is(v, ",") || s_.cue[v] & (events::kPrep | events::kRel)) break;
       if (s_.actor_at[v] != kNone) {
         m = s_.actor_at[v];
+        // "the resignation of the defence secretary, Jim Mattis": the named apposition is the party.
+        const uint32_t l = MentionLast(v);
+        if (doc_.actors[m].name.empty() && l + 1 < e_ && Is(l, ",") && s_.actor_at[l + 1] != kNone &&
+            !doc_.actors[s_.actor_at[l + 1]].name.empty()) {
+          m = s_.actor_at[l + 1];
+          v = l + 1;
+        }
         break;
       }
     }

@@ -376,5 +376,19 @@ TEST(EventCoder, UnnamedPatientsAreRecipients) {
   });
 }
 
+// A title with a named apposition is that person ("the defence secretary, Jim Mattis").
+TEST(EventCoder, TitlesWithANamedAppositionAreThePerson) {
+  const Document doc = Harness::Get().Code(
+      "Critics condemned the resignation of the defence secretary, Jim Mattis, on Thursday.", "2018-12-21");
+  bool found = false;
+  for (const Event& e : doc.events) {
+    if (e.type != EventType::kRetreat) continue;
+    found = true;
+    ASSERT_NE(e.actor, kNone);
+    EXPECT_EQ(doc.actors[e.actor].country.view(), "USA");
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace annalist
