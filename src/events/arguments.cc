@@ -194,20 +194,41 @@ uint32_t SentenceCoder::AddMention(uint32_t b, uint32_t e) {
 // head is a party head; kNone otherwise.
 uint32_t SentenceCoder::PatientAfter(uint32_t t) {
   uint32_t u = t, head = kNone;
-  while (u < e_ && u < t + 6) {
+  while (u < e_ && u < t + 9) {
+    // An adjective of origin, known ("Kurdish") or not ("north African fighters"), before the head.
+    const bool demonym = (s_.actor_at[u] != kNone && IsDemonym(s_.actor_at[u])) ||
+                         (s_.actor_at[u] == kNone && doc_.tokens[u].kind == TokenKind::kWord &&
+                          doc_.tokens[u].has(kTokenCapitalized) && IsContentWord(u + 1));
     const bool modifier = s_.cue[u] & (events::kDet | events::kPoss) || doc_.tokens[u].kind == TokenKind::kNumber ||
-                          Is(u, "more") || Is(u, "than") || Is(u, "least") || Is(u, "at");
-    if (s_.actor_at[u] != kNone) return kNone;  // a named party: the recognisers' business
-    if (modifier && head == kNone) {
+                          Is(u, "more") || Is(u, "than") || Is(u, "least") || Is(u, "at") || demonym;
+    // A known party where the head stands is the phrase's party ("a group of north African fighters").
+    if (s_.actor_at[u] != kNone && !demonym) return head == kNone ? s_.actor_at[u] : kNone;
+    if (demonym) {
+      head = kNone;  // an adjective: the head follows
+      u = s_.actor_at[u] != kNone ? MentionLast(u) : u + 1;
+    } else if (modifier && head == kNone) {
       ++u;
     } else if (!modifier && IsContentWord(u)) {
       head = u++;
+    } else if (head != kNone && Is(u, "of") && u + 1 < e_ && !PartyHead(head) && s_.actor_at[u + 1] == kNone) {
+      head = kNone;  // "a group of north African fighters": the head is after "of"
+      ++u;
     } else {
       break;
     }
   }
   if (head == kNone || !PartyHead(head)) return kNone;
   return AddMention(t, head + 1);
+}
+
+// The unnamed agent of a by-phrase within `window` tokens ("a coup attempt by a group of north African
+// fighters"), as a mention; kNone when there is none or the by-phrase names a known party.
+uint32_t SentenceCoder::AgentPhraseAfterBy(uint32_t t, uint32_t window) {
+  for (uint32_t u = t; u + 1 < std::min(e_, t + window); ++u) {
+    if (IsBreak(u) || IsQuote(u) || Is(u, ",")) return kNone;
+    if (Is(u, "by")) return PatientAfter(u + 1);
+  }
+  return kNone;
 }
 
 // The subject phrase of a passive ("The two men … are being held by"), ending right before the verb group.
@@ -347,10 +368,12 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
   }
   // The patient of violence or coercion that no dictionary names ("beheaded prisoners", "the two men … are
   // being held by"): the noun phrase itself, with no country or sector, as the annotation has it.
-  if (c.recipient == kNone && !c.dropped && (c.type == EventType::kAssault || c.type == EventType::kCoerce ||
-                                              (c.type == EventType::kRetreat && c.mode == "release"))) {
+  const bool material = c.type == EventType::kAssault || c.type == EventType::kCoerce ||
+                        (c.type == EventType::kRetreat && c.mode == "release");
+  if (c.recipient == kNone && !c.dropped && material) {
     c.recipient = c.passive ? PatientBefore(c.first) : PatientAfter(c.last);
   }
+  if (c.actor == kNone && !c.dropped && material && c.passive) c.actor = AgentPhraseAfterBy(c.last, 8);
   // "held accountable", "held responsible" are not detentions.
   if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c);
 }
@@ -465,6 +488,9 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
     // "an attack by X", "offers put on the table by X"; not the by-phrase of a later clause.
     const uint32_t by = ByAgent(c.last, 8);
     if (by != c.recipient) c.actor = by;
+    if (c.actor == kNone && (c.type == EventType::kAssault || c.type == EventType::kCoerce)) {
+      c.actor = AgentPhraseAfterBy(c.last, 8);
+    }
   }
   // The noun as subject of a targeting predicate: "its attacks have been aimed at Iranian bases".
   if (c.recipient == kNone && (c.type == EventType::kAssault || c.type == EventType::kCoerce)) {

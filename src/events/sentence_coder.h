@@ -293,6 +293,7 @@ class SentenceCoder {
   uint32_t AddMention(uint32_t b, uint32_t e);
   uint32_t PatientAfter(uint32_t t);
   uint32_t PatientBefore(uint32_t t);
+  uint32_t AgentPhraseAfterBy(uint32_t t, uint32_t window);
 
   // Whether one of the prepositions `preps` ("to", or alternatives "against|on") follows within 3 words.
   bool HasPrepAfter(uint32_t t, std::string_view preps) const {
