@@ -60,7 +60,12 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
     }
     // A subject pronoun the actors stage did not resolve ("the first fighter I met", "when he sent forces"):
     // the subject is unknown, not the mention before it.
-    if (a == kNone && s_.cue[u] & events::kPron && !(s_.cue[u] & events::kPoss) && VerbGroupBetween(u + 1, t)) {
+    // A subordinator ends the search: the subject of a verb after "although …" lies after it.
+    if (a == kNone && (Is(u, "although") || Is(u, "though") || Is(u, "because") || Is(u, "whereas"))) return kNone;
+    // … and so does a subject pronoun before a catenative verb ("it attempted to extradite").
+    const bool catenative = u + 3 <= t && Is(t - 1, "to") && IsContentWord(t - 2) && VerbGroupBetween(u + 1, t - 2);
+    if (a == kNone && s_.cue[u] & events::kPron && !(s_.cue[u] & events::kPoss) &&
+        (VerbGroupBetween(u + 1, t) || catenative)) {
       if (pronoun) *pronoun = true;
       return kNone;
     }

@@ -390,5 +390,12 @@ TEST(EventCoder, TitlesWithANamedAppositionAreThePerson) {
   EXPECT_TRUE(found);
 }
 
+// A subject lies after a subordinator, and an unresolved pronoun before a catenative verb is the subject.
+TEST(EventCoder, SubordinatorsAndCatenativeVerbsBoundTheSubjectSearch) {
+  Check({{"The Kurds hold women and children in their custody, although earlier this year it attempted to "
+          "extradite two members of the cell.",
+          {}}});
+}
+
 }  // namespace
 }  // namespace annalist
