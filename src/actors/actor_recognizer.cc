@@ -208,6 +208,13 @@ class Run {
     if (t >= end_ || item_at_[t] < 0) return nullptr;
     return &items_[item_at_[t]];
   }
+  // The dictionary phrase that covers token t, if any (phrases are a few words long).
+  const Item* CoveringItem(uint32_t t) const {
+    for (uint32_t r = t + 1; r > begin_ && r + 6 > t + 1; --r) {
+      if (const Item* item = ItemAt(r - 1); item && item->end > t) return item;
+    }
+    return nullptr;
+  }
   const Item* ActorAt(uint32_t t) const {
     const Item* item = ItemAt(t);
     return item && !item->hit.is_agent ? item : nullptr;
@@ -606,6 +613,11 @@ class Run {
     for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
       const uint32_t q = p - 1;
       if (plural && (Is(q, "that") || Is(q, "this"))) break;
+      // Another phrase ends here: "The militants beheaded prisoners" is two phrases, not one.
+      // An adjectival form belongs to the phrase ("the Palestinian Islamist group").
+      if (const Item* other = CoveringItem(q); other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
+        break;
+      }
       if (In<kDeterminers>(text(q))) {
         *definite = !Is(q, "a") && !Is(q, "an");
         return q;

@@ -533,6 +533,8 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
     uint32_t p = c.first;
     while (p > b_ && c.first - p < 4 && (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet)) --p;
     while (p < c.first && !IsContentWord(p)) ++p;
+    // "replied with brutal repression", "reacted with violence": the verb stands before "with".
+    if (p > b_ + 1 && Is(p - 1, "with") && IsContentWord(p - 2)) p -= 2;
     uint32_t w = p;
     while (w > b_ && VerbGroupBetween(w - 1, p) && s_.actor_at[w - 1] == kNone && !IsPunct(w - 1)) --w;
     if (p < c.first && w > b_ && s_.actor_at[w - 1] != kNone) {

@@ -57,6 +57,7 @@
 #include "events/event_coder.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -204,6 +205,13 @@ void EventCoder::Process(Document& doc) const {
     if (it != place_spans.begin()) {
       const Span p = *(it - 1);
       s.in_region[a] = p.begin <= m.span.begin && p.end >= m.span.end && (p.begin < m.span.begin || p.end > m.span.end);
+    }
+  }
+  if (options_.trace) {
+    for (const ActorMention& m : doc.actors) {
+      const std::string_view text = doc.slice(m.span);
+      std::fprintf(stderr, "[actors] %.*s %.*s\n", static_cast<int>(text.size()), text.data(),
+                   static_cast<int>(m.country.view().size()), m.country.view().data());
     }
   }
   for (const Sentence& sentence : doc.sentences) {

@@ -397,5 +397,17 @@ TEST(EventCoder, SubordinatorsAndCatenativeVerbsBoundTheSubjectSearch) {
           {}}});
 }
 
+// The verb before "with" governs its noun ("replied with brutal repression"); throwing people is violence.
+TEST(EventCoder, MannerNounsAndThrownPeople) {
+  Check({
+      {"The regime replied with brutal repression.", {"ASSAULT repression actor=The regime recipient=- occurred"}},
+      {"The militants threw prisoners from rooftops.",
+       {"ASSAULT threw actor=The militants recipient=prisoners occurred"}},
+      {"The protesters threw stones.", {}},
+      // Two phrases, not one: the determiner of the subject does not reach across the verb to the object.
+      {"The militants beheaded prisoners.", {"ASSAULT beheaded actor=The militants recipient=prisoners occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist
