@@ -133,7 +133,9 @@ constexpr std::string_view kStopWords[] = {
     "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "whom",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "the",
     "a", "an", "as", "than", "not", "also", "it", "its", "their", "his", "her", "after", "before", "since", "over",
-    "into", "against", "during", "while", "when", "where", "if", "about", "under", "between", "all"};
+    "into", "against", "during", "while", "when", "where", "if", "about", "under", "between", "all", "past",
+    "beyond", "across", "through", "towards", "toward", "around", "along", "behind", "inside", "outside",
+    "without", "within", "via", "like", "amid", "among", "despite", "near"};
 
 // Words that cannot follow a subject as its verb.
 constexpr std::string_view kFunctionWords[] = {

@@ -137,7 +137,9 @@ uint32_t SentenceCoder::ActorAfter(uint32_t t, std::string_view* prep_out, bool 
       continue;
     }
     const uint32_t l = MentionLast(u);
-    if (IsPossessor(a) || s_.in_region[a] || (u > b_ && IsRegionWord(u - 1))) {
+    // A name modifying a compound noun is no party: "pull out of the Iran nuclear deal".
+    const bool modifier = IsContentWord(l) && IsContentWord(l + 1);
+    if (IsPossessor(a) || s_.in_region[a] || (u > b_ && IsRegionWord(u - 1)) || modifier) {
       u = l - 1;
       continue;
     }
@@ -415,6 +417,11 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
   for (uint32_t k = 1; k <= 3 && c.first >= b_ + k; ++k) {
     const uint32_t u = c.first - k;
     if (s_.actor_at[u] != kNone && s_.territory[s_.actor_at[u]]) break;  // "Idlib attack": the target
+    // A common noun of civilians as a modifier is the theme, not the actor: "a refugee deal".
+    if (s_.actor_at[u] != kNone && doc_.actors[s_.actor_at[u]].name.empty() && IsContentWord(u) &&
+        (doc_.actors[s_.actor_at[u]].sector == Sector::kCVL || doc_.actors[s_.actor_at[u]].sector == Sector::kREF)) {
+      break;
+    }
     // A name two words back modifies the noun only through a possessive or as an adjective ("Rouhani's
     // first tour", "Israeli heavy shelling"); else the word between is its verb ("Riyadh experienced attacks").
     if (s_.actor_at[u] != kNone && k > 1 && !IsDemonym(s_.actor_at[u]) && !IsPossessiveMark(MentionLast(u)) &&

@@ -409,5 +409,17 @@ TEST(EventCoder, MannerNounsAndThrownPeople) {
   });
 }
 
+// Modifiers are no parties: a name inside a compound noun, a civilian noun before an event noun, a
+// prepositional phrase before a phrase's head; "demonstrate" with an object is "show", not a protest.
+TEST(EventCoder, ModifiersAreNoParties) {
+  Check({
+      {"Trump decided to pull out of the Iran nuclear deal.",
+       {"RETREAT pull out actor=Trump recipient=- occurred"}},
+      {"The EU never fulfilled its part of a refugee deal with Turkey.", {}},
+      {"Putin met al-Sisi, demonstrating the reach of Russian diplomacy.",
+       {"CONSULT met actor=Putin recipient=al-Sisi occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist
