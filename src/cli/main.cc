@@ -110,9 +110,13 @@ std::vector<Flag> InputFlags(Command& command) {
 std::vector<Flag> CodeFlags(Command& command) {
   std::vector<Flag> flags = InputFlags(command);
   flags.insert(flags.begin() + 1, {
-      {"format", "FORMAT", "jsonl (default): one record an article; events-csv: one CSV row an event",
+      {"format", "FORMAT",
+       "jsonl (default): one record an article; events-csv: one CSV row an event; gdelt: GDELT 2.0 event "
+       "rows (61 tab-separated columns, no header; an article that cannot be coded has no row)",
        [&](std::string_view v) {
-         if (v != "jsonl" && v != "events-csv") return Status::InvalidInput("use jsonl or events-csv");
+         if (v != "jsonl" && v != "events-csv" && v != "gdelt") {
+           return Status::InvalidInput("use jsonl, events-csv or gdelt");
+         }
          command.format = std::string(v);
          return Status::Ok();
        }},
@@ -230,6 +234,10 @@ int RunCode(const std::vector<std::string>& args) {
     return kExitIO;
   }
   if (stats.unreadable_inputs > 0) return kExitIO;
+  if (command.format == "gdelt" && stats.errors > 0) {
+    std::fprintf(stderr, "annalist code: %llu articles could not be coded and have no GDELT row "
+                 "(--format jsonl shows their error records)\n", static_cast<unsigned long long>(stats.errors));
+  }
   if (command.strict && stats.errors > 0) {
     std::fprintf(stderr, "annalist code: %llu error records (--strict)\n",
                  static_cast<unsigned long long>(stats.errors));

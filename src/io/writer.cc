@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "io/gdelt_writer.h"
 #include "io/record_names.h"
 
 namespace annalist {
@@ -377,7 +378,8 @@ void AppendJsonString(std::string_view text, std::string& out) {
 Result<std::unique_ptr<RecordFormatter>> MakeFormatter(std::string_view name) {
   if (name == "jsonl") return std::unique_ptr<RecordFormatter>(new JsonLinesFormatter());
   if (name == "events-csv") return std::unique_ptr<RecordFormatter>(new EventsCsvFormatter());
-  return Status::InvalidInput("unknown output format '" + std::string(name) + "' (use jsonl or events-csv)");
+  if (name == "gdelt") return MakeGdeltFormatter();
+  return Status::InvalidInput("unknown output format '" + std::string(name) + "' (use jsonl, events-csv or gdelt)");
 }
 
 Result<std::unique_ptr<OutputSink>> OutputSink::Open(const std::string& path) {

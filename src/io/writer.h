@@ -2,9 +2,10 @@
 //
 // A RecordFormatter appends one document's output to a string. Formatting is const and thread-safe, so the
 // workers that code the articles format them too; only the ordered write of the finished bytes is serial
-// (OutputSink). Two formats:
+// (OutputSink). Three formats:
 //   jsonl       one RECORDS.md document record a line (the default); an error document gives {"id","error"}
 //   events-csv  one RFC 4180 row an event, for spreadsheets; an error document gives one row with its error
+//   gdelt       GDELT 2.0 event-table rows (gdelt_writer.cc); an error document gives no row
 #pragma once
 
 #include <cstdio>
@@ -27,7 +28,7 @@ class RecordFormatter {
   virtual void Format(const Document& doc, std::string& out) const = 0;
 };
 
-// "jsonl" or "events-csv". Errors: InvalidInput naming the unknown format.
+// "jsonl", "events-csv" or "gdelt". Errors: InvalidInput naming the unknown format.
 Result<std::unique_ptr<RecordFormatter>> MakeFormatter(std::string_view name);
 
 // Appends `text` to `out` as a JSON string literal, quotes included. REQUIRES: text is valid UTF-8.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "io/record_names.h"
 
@@ -156,6 +157,73 @@ TEST(EventsCsv, ErrorDocumentGivesOneRowWithTheError) {
   doc.error = "no \"text\" field";
   const std::string out = FormatAs("events-csv", doc);
   EXPECT_EQ(out.substr(out.find('\n') + 1), "doc-2,,,,,,,,,,,,,,,,,,,,,\"no \"\"text\"\" field\"\n");
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields(1);
+  for (char c : line) {
+    if (c == '\t') fields.emplace_back();
+    else fields.back() += c;
+  }
+  return fields;
+}
+
+TEST(Gdelt, SixtyOneColumnsWithCameoCodesQuadClassAndPlace) {
+  Document doc = ArticleWith("Israeli jets struck Gaza.");
+  doc.url = "https://example.org/a1";
+  doc.actors.push_back({Span{0, 12}, {}, CountryCode::FromString("ISR"), Sector::kMIL});
+  doc.places.push_back({Span{20, 24}, "Gaza", CountryCode::FromString("PSE"), PlaceKind::kCity, 31.5, 34.47});
+  Event event;
+  event.trigger = {13, 19};
+  event.type = EventType::kAssault;
+  event.cameo = "195";
+  event.actor = 0;
+  event.place = 0;
+  event.date = DayInterval::Day(CivilDate{2023, 12, 20});
+  doc.events = {event};
+  const std::string out = FormatAs("gdelt", doc);
+  ASSERT_FALSE(out.empty());
+  ASSERT_EQ(out.back(), '\n');
+  const std::vector<std::string> f = SplitTabs(out.substr(0, out.size() - 1));
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[1], "20231220");    // SQLDATE: the event's own date
+  EXPECT_EQ(f[2], "202312");
+  EXPECT_EQ(f[5], "ISRMIL");      // Actor1Code
+  EXPECT_EQ(f[6], "Israeli jets");
+  EXPECT_EQ(f[7], "ISR");
+  EXPECT_EQ(f[12], "MIL");        // Actor1Type1Code
+  EXPECT_EQ(f[15], "");           // no Actor2
+  EXPECT_EQ(f[25], "0");          // IsRootEvent: this document has no sentence layer, so no lead sentence
+  EXPECT_EQ(f[26], "195");
+  EXPECT_EQ(f[27], "195");
+  EXPECT_EQ(f[28], "19");
+  EXPECT_EQ(f[29], "4");          // material conflict
+  EXPECT_EQ(f[30], "-10.0");
+  EXPECT_EQ(f[51], "4");          // ActionGeo_Type: a city outside the US
+  EXPECT_EQ(f[52], "Gaza");
+  EXPECT_EQ(f[53], "PSE");
+  EXPECT_EQ(f[56], "31.5000");
+  EXPECT_EQ(f[57], "34.4700");
+  EXPECT_EQ(f[59], "20231221000000");
+  EXPECT_EQ(f[60], "https://example.org/a1");
+  // Stable ids: the same document formats to the same bytes.
+  EXPECT_EQ(FormatAs("gdelt", doc), out);
+}
+
+TEST(Gdelt, ErrorDocumentGivesNoRowAndTabsInTextAreSpaces) {
+  Document error;
+  error.id = "doc-2";
+  error.error = "no text";
+  EXPECT_EQ(FormatAs("gdelt", error), "");
+  Document doc = ArticleWith("The\tarmy attacked.");
+  doc.actors.push_back({Span{0, 8}, {}, CountryCode(), Sector::kMIL});
+  Event event;
+  event.trigger = {9, 17};
+  event.actor = 0;
+  doc.events = {event};
+  const std::vector<std::string> f = SplitTabs(FormatAs("gdelt", doc));
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[6], "The army");
 }
 
 TEST(Formatter, UnknownNameIsAnError) { EXPECT_FALSE(MakeFormatter("xml").ok()); }
