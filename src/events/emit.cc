@@ -6,6 +6,21 @@
 
 namespace annalist::events_detail {
 
+// Whether the trigger's verb group is in the present or the present perfect: "demands", "refuse" after its
+// subject, "has admitted", "are fighting"; not "demanded", "had admitted", "will refuse", "to refuse".
+bool SentenceCoder::PresentVerbGroup(const Candidate& c) const {
+  for (uint32_t u = c.first; u > b_;) {
+    --u;
+    if (IsAdverb(u) || s_.cue[u] & events::kNeg) continue;
+    if (Is(u, "has") || Is(u, "have") || Is(u, "is") || Is(u, "are") || Is(u, "am")) return true;
+    if (s_.cue[u] & (events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture) || Is(u, "to")) {
+      return Is(u, "does") || Is(u, "do");
+    }
+    break;
+  }
+  return c.form == Form::k3sg || (c.form == Form::kBase && c.first > b_ && !Is(c.first - 1, "to"));
+}
+
 void SentenceCoder::Emit(const Candidate& c) {
   Event ev;
   ev.trigger = {doc_.tokens[c.first].begin, doc_.tokens[c.last - 1].end};
@@ -44,6 +59,9 @@ void SentenceCoder::Emit(const Candidate& c) {
   ev.claimed_by = claimant;
   const Span clause = ClauseSpanOfToken(doc_, c.first);
   ev.date = GoverningTime(doc_, clause, ev.trigger.begin);
+  // An act reported in the present or present perfect ("Hamas demands", "the foreign secretary has
+  // admitted") is current: the publication date (ANNOTATION.md, date).
+  if (!ev.date && doc_.date && c.verb && PresentVerbGroup(c)) ev.date = DayInterval::Day(*doc_.date);
   ev.place = PlaceOfClause(doc_, clause);
   if (ev.type == EventType::kConsult && ev.mode.empty() && ev.place != kNone) {
     const CountryCode where = doc_.places[ev.place].country;

@@ -421,5 +421,17 @@ TEST(EventCoder, ModifiersAreNoParties) {
   });
 }
 
+// An act reported in the present or present perfect is dated by the publication; a past one with no time
+// of its own is not dated.
+TEST(EventCoder, PresentReportsTakeThePublicationDate) {
+  const auto date_of = [](const char* text) {
+    const Document doc = Harness::Get().Code(text, "2019-01-03");
+    return doc.events.empty() || !doc.events[0].date ? std::string("-") : FormatTimeValue(*doc.events[0].date);
+  };
+  EXPECT_EQ(date_of("Hamas demands the release of its prisoners."), "2019-01-03");
+  EXPECT_EQ(date_of("The foreign secretary, Jeremy Hunt, has admitted that Assad will stay."), "2019-01-03");
+  EXPECT_EQ(date_of("Israel attacked Hamas."), "-");
+}
+
 }  // namespace
 }  // namespace annalist

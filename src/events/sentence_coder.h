@@ -72,6 +72,7 @@ struct Candidate {
   uint32_t entry = 0;
   uint32_t first = 0, last = 0;  // trigger tokens [first, last)
   bool verb = false;
+  Form form = Form::kBase;  // the surface form the trigger matched
   bool gerund = false;  // a participial clause ("men killed fighting Isis"): its subject is the nearest noun
   bool passive = false;
   bool governed = false;   // absorbed by a governor
@@ -357,6 +358,7 @@ class SentenceCoder {
   // about, not reported. "An offensive would begin on Monday" is a plan, and stays.
   bool HypotheticalSubject(const Candidate& c) const;
   bool Elaborates(const Candidate& c) const;
+  bool PresentVerbGroup(const Candidate& c) const;
 
   void Status(Candidate& c);
 

@@ -98,6 +98,7 @@ void SentenceCoder::FindTriggers() {
         c.last = t + 1 + ref.extra_words;
         c.verb = entry.verb;
         c.gerund = entry.verb && ref.form == Form::kGerund;
+        c.form = ref.form;
         c.type = entry.type;
         c.mode = entry.mode;
         c.cameo = entry.cameo;
