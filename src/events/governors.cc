@@ -99,6 +99,9 @@ void SentenceCoder::Governors() {
           g.status = EventStatus::kRefused;
           g.status_fixed = true;
         }
+        // An announcement has no addressee of its own: "announced a rapid troop withdrawal" names the troops
+        // as the withdrawal's, not as the announcement's recipient.
+        if (entry.governor == Governor::kAnnounce) g.recipient = c.recipient != g.actor ? c.recipient : kNone;
       }
       // A call is addressed to whoever is to act ("demand that Germany repatriate", "calls for the president to
       // leave office"); other governors pass on the complement's recipient.
