@@ -348,6 +348,14 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
   }
   if (entry.has(events::kNeedsRecipient) && c.recipient == kNone) Drop(c);
   if (!c.passive && c.actor == kNone && IsVerbal(c.type)) Drop(c);  // a speech act needs its speaker
+  // Forces mobilise, civilians travel: "the choir's decision to avoid crossing the border".
+  if (c.type == EventType::kMobilize && c.actor != kNone) {
+    const Sector s = doc_.actors[c.actor].sector;
+    if (s == Sector::kCVL || s == Sector::kNGO || s == Sector::kBUS || s == Sector::kMED || s == Sector::kREF ||
+        s == Sector::kREL || s == Sector::kHLH) {
+      Drop(c);
+    }
+  }
   // A meeting is held by parties with a political role: "their citizens … has met with a cool response".
   if (c.type == EventType::kConsult && c.recipient == kNone &&
       (c.actor == kNone || doc_.actors[c.actor].sector == Sector::kNone || doc_.actors[c.actor].sector == Sector::kCVL)) {
