@@ -394,6 +394,33 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
 }
 
 void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
+  // "Putin said the militants represented a threat", "Kurdish fighters posed the biggest threat": calling a
+  // party a threat is the speaker's accusation of it (ACCUSE), not a threat by anyone.
+  if (c.type == EventType::kThreaten) {
+    uint32_t p = c.first;
+    while (p > b_ && c.first - p < 4 && (IsContentWord(p - 1) || s_.cue[p - 1] & events::kDet || IsQuote(p - 1))) {
+      const std::string_view w = W(p - 1);
+      if (w.starts_with("pose") || w.starts_with("posing") || w.starts_with("represent") ||
+          w.starts_with("constitut")) {
+        c.type = EventType::kAccuse;
+        c.mode = "disapprove";
+        c.cameo = "112";
+        c.context = {};
+        c.recipient = ActorBefore(p - 1);
+        c.actor = sources_.ClaimantOf(c.first);
+        // "Erdoğan said Syrian Kurdish fighters east of the Euphrates posed …": the first party after the
+        // speaker that no preposition introduces.
+        for (uint32_t u = b_; c.recipient == kNone && u + 1 < p; ++u) {
+          const uint32_t a = s_.actor_at[u];
+          if (a == kNone || SameActor(a, c.actor) || (u > b_ && s_.cue[u - 1] & events::kPrep)) continue;
+          if (u == MentionFirst(u) && !IsPossessor(a) && !s_.territory[a]) c.recipient = a;
+        }
+        if (c.actor == kNone || c.recipient == kNone) Drop(c);
+        return;
+      }
+      --p;
+    }
+  }
   // A noun in a to-infinitive purpose clause ("to reopen indirect talks", "in an attempt to revive truce
   // talks") reports no act.
   for (uint32_t k = 2; k <= 4 && c.first >= b_ + k; ++k) {
@@ -480,6 +507,11 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
       }
     }
     if (m == kNone) {
+      // "pressure from the trio of countries": an unnamed source of a speech act.
+      if (prep == "from" && IsVerbal(c.type) && c.actor == kNone) {
+        c.actor = PatientAfter(u + 1);
+        if (c.actor != kNone) break;
+      }
       if (v < e_ && s_.cue[v] & events::kPrep) {
         u = v;
         continue;
@@ -497,6 +529,8 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
         else if (of_is_patient) c.recipient = m;
         else if (c.actor == kNone && c.type != EventType::kConsult) c.actor = m;  // not "talks of X"
       }
+    } else if (prep == "from" && IsVerbal(c.type) && c.actor == kNone) {
+      c.actor = m;  // "pressure from the trio of countries", "threats from Iran": the source acts
     } else if (prep == "for" && (c.type == EventType::kAssault || c.type == EventType::kConsult)) {
       // "the battle for Raqqa", "fled the war for Jordan": a goal, not a party.
     } else if (!IsPlacePrep(prep)) {
@@ -510,6 +544,23 @@ void SentenceCoder::NounArguments(Candidate& c, const Entry& entry) {
     if (by != c.recipient) c.actor = by;
     if (c.actor == kNone && (c.type == EventType::kAssault || c.type == EventType::kCoerce)) {
       c.actor = AgentPhraseAfterBy(c.last, 8);
+    }
+    // The noun as subject of a passive with its agent: "the agreement … was formally reached by the three
+    // countries".
+    if (c.actor == kNone) {
+      for (uint32_t u = c.last; u + 2 < std::min(e_, c.last + 10); ++u) {
+        if (IsBreak(u) || Is(u, ",") || IsQuote(u)) break;
+        if (s_.cue[u] & events::kBe && !Is(u, "'s")) {  // not the possessive "committee's"
+          uint32_t v = u + 1;
+          while (v < e_ && IsAdverb(v)) ++v;
+          const bool participle = v < e_ && doc_.tokens[v].kind == TokenKind::kWord &&
+                                  !doc_.tokens[v].has(kTokenCapitalized) && W(v).ends_with("ed");
+          if (v + 1 < e_ && participle && Is(v + 1, "by")) {
+            c.actor = s_.actor_at[v + 2] != kNone ? s_.actor_at[v + 2] : PatientAfter(v + 2);
+          }
+          break;
+        }
+      }
     }
   }
   // The noun as subject of a targeting predicate: "its attacks have been aimed at Iranian bases".

@@ -119,7 +119,9 @@ TEST(EventCoder, RegressionsFromTheGuardianSample) {
       {"We must not betray the Kurds, a people committed to peace and democracy.", {}},
       {"States that wanted to topple the Syrian leader are now resigned to him staying.", {}},
       {"He was the first YPG fighter I met, because we sat in the same plane.", {}},
-      {"Erdogan said Syrian Kurdish fighters posed the biggest threat for Syria's future.", {}},
+      // Not a threat by anyone: the speaker's accusation of the fighters (ThreatCharacterisations… below).
+      {"Erdogan said Syrian Kurdish fighters posed the biggest threat for Syria's future.",
+       {"ACCUSE threat actor=Erdogan recipient=Syrian Kurdish fighters occurred"}},
       {"This majority had a legitimate right to demonstrate for freedom.", {}},
       {"The plight of children who travelled to Syria to join Isis was underscored last week.", {}},
   });
@@ -431,6 +433,19 @@ TEST(EventCoder, PresentReportsTakeThePublicationDate) {
   EXPECT_EQ(date_of("Hamas demands the release of its prisoners."), "2019-01-03");
   EXPECT_EQ(date_of("The foreign secretary, Jeremy Hunt, has admitted that Assad will stay."), "2019-01-03");
   EXPECT_EQ(date_of("Israel attacked Hamas."), "-");
+}
+
+// Calling a party a threat is the speaker's accusation; an unnamed source of pressure acts; a noun that is
+// the subject of an agentive passive takes the by-phrase.
+TEST(EventCoder, ThreatCharacterisationsSourcesAndPassiveAgents) {
+  Check({
+      {"Erdogan said Syrian Kurdish fighters east of the Euphrates posed the biggest threat to Turkey.",
+       {"ACCUSE threat actor=Erdogan recipient=Syrian Kurdish fighters occurred"}},
+      {"The envoy is under heavy pressure from the trio of countries to accept the list.",
+       {"REQUEST pressure actor=the trio of countries recipient=- occurred"}},
+      {"The agreement was formally reached by the three countries on Tuesday.",
+       {"AGREE agreement actor=the three countries recipient=- occurred"}},
+  });
 }
 
 }  // namespace
