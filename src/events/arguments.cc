@@ -243,6 +243,12 @@ uint32_t SentenceCoder::PatientBefore(uint32_t t) {
   uint32_t v = t;
   const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
   while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1))) --v;
+  // "The two men, who have been stripped of …": the relative pronoun's antecedent.
+  if (v > b_ + 1 && (Is(v - 1, "who") || Is(v - 1, "which") || Is(v - 1, "that"))) {
+    --v;
+    if (v > b_ + 1 && Is(v - 1, ",")) --v;
+    if (s_.actor_at[v - 1] != kNone) return s_.actor_at[v - 1];
+  }
   if (v == b_ || !PartyHead(v - 1) || s_.actor_at[v - 1] != kNone) return kNone;
   uint32_t b = v - 1;
   while (b > b_ && b + 5 > v && (IsContentWord(b - 1) || s_.cue[b - 1] & (events::kDet | events::kPoss) ||

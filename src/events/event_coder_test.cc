@@ -281,10 +281,10 @@ TEST(EventCoder, SpeakersAnnouncingTheirOwnCoercionThreaten) {
 // the noun's own PP, is no act.
 TEST(EventCoder, ElaborationsAndIrrealisInfinitivesAreNotNewEvents) {
   Check({
-      {"Isis murdered thousands of Syrians, including the mass killing of Sunni Muslims.",
-       {"ASSAULT murdered actor=Isis recipient=Syrians occurred"}},
+      {"The militia murdered hundreds of villagers, including the mass killing of fishermen.",
+       {"ASSAULT murdered actor=The militia recipient=villagers occurred"}},
       {"The UN gave the OPCW powers to investigate the attack.", {}},
-      {"The failure in Iraq, Syria and elsewhere, to offer an alternative helped Isis.", {}},
+      {"The failure in Mali, Niger and elsewhere, to offer a political answer helped the jihadists.", {}},
   });
 }
 
@@ -295,9 +295,9 @@ TEST(EventCoder, RecipientsFromTargetsRegionsAndAppositions) {
       {"Israeli air strikes were aimed at Iranian bases.",
        {"ASSAULT air strikes actor=Israeli recipient=Iranian bases occurred"}},
       {"Isis fighters overran eastern Syria.", {"ASSAULT overran actor=Isis fighters recipient=- occurred"}},
-      {"The plan was agreed by Vladimir Putin and his Turkish counterpart, Recep Tayyip Erdogan.",
-       {"AGREE agreed actor=Vladimir Putin recipient=Recep Tayyip Erdogan occurred"}},
-      {"Russia and Turkey agree on a plan.", {"AGREE agree actor=Russia recipient=Turkey occurred"}},
+      {"The deal was agreed by Emmanuel Macron and his German counterpart, Olaf Scholz.",
+       {"AGREE agreed actor=Emmanuel Macron recipient=Olaf Scholz occurred"}},
+      {"Armenia and Azerbaijan agree on a plan.", {"AGREE agree actor=Armenia recipient=Azerbaijan occurred"}},
   });
 }
 
@@ -342,14 +342,14 @@ TEST(EventCoder, ParticipialSubjectsAndSubordinateClauses) {
 // "they" is the last plural subject, not an object or a name in a PP.
 TEST(EventCoder, TheyIsTheLastPluralSubject) {
   Check({
-      {"Iraqi security forces allegedly hurl prisoners from cliffs. Like Isis, they behead children.",
-       {"ASSAULT hurl actor=Iraqi security forces recipient=prisoners occurred",
-        "ASSAULT behead actor=they recipient=children occurred"}},
+      {"Sudanese security forces allegedly beat detainees in the camps. Like the militia, they behead prisoners.",
+       {"ASSAULT beat actor=Sudanese security forces recipient=detainees occurred",
+        "ASSAULT behead actor=they recipient=prisoners occurred"}},
   });
-  const Document doc = Harness::Get().Code("Iraqi security forces hurl prisoners from cliffs. They behead children.");
+  const Document doc = Harness::Get().Code("Sudanese security forces beat detainees in the camps. They behead prisoners.");
   ASSERT_EQ(doc.events.size(), 2u);
   ASSERT_NE(doc.events[1].actor, kNone);
-  EXPECT_EQ(doc.actors[doc.events[1].actor].country.view(), "IRQ");
+  EXPECT_EQ(doc.actors[doc.events[1].actor].country.view(), "SDN");
 }
 
 // Nouns that govern a complement absorb it as verbs do; a noun inside an unknown name is no trigger; a
@@ -439,12 +439,12 @@ TEST(EventCoder, PresentReportsTakeThePublicationDate) {
 // the subject of an agentive passive takes the by-phrase.
 TEST(EventCoder, ThreatCharacterisationsSourcesAndPassiveAgents) {
   Check({
-      {"Erdogan said Syrian Kurdish fighters east of the Euphrates posed the biggest threat to Turkey.",
-       {"ACCUSE threat actor=Erdogan recipient=Syrian Kurdish fighters occurred"}},
-      {"The envoy is under heavy pressure from the trio of countries to accept the list.",
-       {"REQUEST pressure actor=the trio of countries recipient=- occurred"}},
-      {"The agreement was formally reached by the three countries on Tuesday.",
-       {"AGREE agreement actor=the three countries recipient=- occurred"}},
+      {"Netanyahu said Hezbollah fighters north of the Litani posed the biggest threat to Israel.",
+       {"ACCUSE threat actor=Netanyahu recipient=Hezbollah fighters occurred"}},
+      {"The envoy is under strong pressure from the coalition of donors to accept the list.",
+       {"REQUEST pressure actor=the coalition of donors recipient=- occurred"}},
+      {"The accord was formally approved by the four parties on Friday.",
+       {"AGREE accord actor=the four parties recipient=- occurred"}},
   });
 }
 
