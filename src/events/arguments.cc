@@ -75,7 +75,10 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
     u = f;
     // Right after a lower-case content word the mention is an object or a modified noun ("to enter Idlib
     // province to support", "in rural Damascus"), not the subject.
-    if (!gerund && f > b_ && IsContentWord(f - 1) && !IsAdverb(f - 1) && !VerbGroupBetween(l, t)) continue;
+    if (!gerund && f > b_ && IsContentWord(f - 1) && !IsAdverb(f - 1) && !VerbGroupBetween(l, t) &&
+        !ClauseBoundary(f - 1)) {
+      continue;
+    }
     // … and after another gerund it is that gerund's object ("repulsing Iran and crushing al-Qaida").
     if (gerund && f > b_ && IsContentWord(f - 1) && W(f - 1).ends_with("ing")) continue;
     // Territory is no agent: "US troops in Kurdish-held Syria – deployed", "in northern Iraq".
@@ -110,7 +113,8 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
     // A participial clause after a comma (", conducting car bombings") has the main clause's subject, never
     // a mention inside a PP, "of" included ("the provinces of Iraq").
     const bool participial = gerund && t > b_ && Is(t - 1, ",");
-    if (before != kNone && (s_.cue[before] & events::kPrep) && (participial || !Is(before, "of"))) {
+    if (before != kNone && (s_.cue[before] & events::kPrep) && (participial || !Is(before, "of")) &&
+        !ClauseBoundary(before)) {  // "Just as Isis was said to have thrown": a subordinate clause's subject
       u = g;
       continue;
     }
@@ -243,6 +247,13 @@ uint32_t SentenceCoder::PatientBefore(uint32_t t) {
   uint32_t v = t;
   const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
   while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1))) --v;
+  // "… have reported being turned away", "… were said to have been detained": past the reporting verb.
+  if (v > b_ + 1 && (Is(v - 1, "reported") || Is(v - 1, "said") || Is(v - 1, "claimed") || Is(v - 1, "feared") ||
+                     (Is(v - 1, "to") && (Is(v - 2, "said") || Is(v - 2, "reported") || Is(v - 2, "believed"))))) {
+    v -= Is(v - 1, "to") ? 2 : 1;
+    while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1))) --v;
+    if (v > b_ && s_.actor_at[v - 1] != kNone) return s_.actor_at[v - 1];
+  }
   // "The two men, who have been stripped of …": the relative pronoun's antecedent.
   if (v > b_ + 1 && (Is(v - 1, "who") || Is(v - 1, "which") || Is(v - 1, "that"))) {
     --v;
@@ -250,10 +261,21 @@ uint32_t SentenceCoder::PatientBefore(uint32_t t) {
     if (s_.actor_at[v - 1] != kNone) return s_.actor_at[v - 1];
   }
   if (v == b_ || !PartyHead(v - 1) || s_.actor_at[v - 1] != kNone) return kNone;
+  // The phrase reaches back to its determiner, possessive or number ("the two men"); without one, the head
+  // alone ("claimed the group": no telling the verb from an adjective).
   uint32_t b = v - 1;
-  while (b > b_ && b + 5 > v && (IsContentWord(b - 1) || s_.cue[b - 1] & (events::kDet | events::kPoss) ||
-                                 doc_.tokens[b - 1].kind == TokenKind::kNumber)) {
-    --b;
+  for (uint32_t u = v - 1; u > b_ && u + 5 > v;) {
+    --u;
+    if (s_.cue[u] & (events::kDet | events::kPoss) || doc_.tokens[u].kind == TokenKind::kNumber) {
+      b = u;
+      // … with the number's qualifier: "more than 1,200 people", "at least 40 suspects".
+      while (b > b_ + 1 && ((Is(b - 1, "than") && (Is(b - 2, "more") || Is(b - 2, "fewer"))) ||
+                            (Is(b - 1, "least") && Is(b - 2, "at")))) {
+        b -= 2;
+      }
+      break;
+    }
+    if (!IsContentWord(u) || s_.actor_at[u] != kNone) break;
   }
   return AddMention(b, v);
 }
@@ -380,6 +402,15 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
       (c.type == EventType::kConcede || c.type == EventType::kSupport || c.type == EventType::kAgree)) {
     Drop(c);
   }
+  // The patient of violence or coercion that no dictionary names ("beheaded prisoners", "the two men … are
+  // being held by"), or of any passive ("were turned away"): the noun phrase itself, with no country or
+  // sector, as the annotation has it.
+  const bool material = c.type == EventType::kAssault || c.type == EventType::kCoerce ||
+                        (c.type == EventType::kRetreat && c.mode == "release");
+  if (c.recipient == kNone && !c.dropped && (material || c.passive)) {
+    c.recipient = c.passive ? PatientBefore(c.first) : PatientAfter(c.last);
+  }
+  if (c.actor == kNone && !c.dropped && material && c.passive) c.actor = AgentPhraseAfterBy(c.last, 8);
   if (c.actor == kNone && c.recipient == kNone) {
     // An agentless passive is an event when its theme says what happened ("rockets were launched",
     // "heavy weapons will be withdrawn"); otherwise a verb needs a party.
@@ -387,14 +418,6 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
                                       c.type == EventType::kAssault || c.type == EventType::kMobilize);
     if (!themed && !entry.has(events::kBare)) Drop(c);
   }
-  // The patient of violence or coercion that no dictionary names ("beheaded prisoners", "the two men … are
-  // being held by"): the noun phrase itself, with no country or sector, as the annotation has it.
-  const bool material = c.type == EventType::kAssault || c.type == EventType::kCoerce ||
-                        (c.type == EventType::kRetreat && c.mode == "release");
-  if (c.recipient == kNone && !c.dropped && material) {
-    c.recipient = c.passive ? PatientBefore(c.first) : PatientAfter(c.last);
-  }
-  if (c.actor == kNone && !c.dropped && material && c.passive) c.actor = AgentPhraseAfterBy(c.last, 8);
   // "held accountable", "held responsible" are not detentions.
   if (Is(c.last, "accountable") || Is(c.last, "responsible")) Drop(c);
 }

@@ -32,8 +32,6 @@ void SentenceCoder::Emit(const Candidate& c) {
   ev.recipient = c.recipient;
   ev.status = c.status;
   uint32_t claimant = sources_.ClaimantOf(c.first);
-  // "Stewart said converts … fight for Isis", "the Times reported the two men were captured": the source is
-  // no party to what it reports, unless the event is its own speech act.
   // A party that says it will use force or coercion threatens to ("Egypt said it would ban the party",
   // "the group warned it would attack"): the speech act is the news (ANNOTATION.md).
   if (c.speaker_acts && ev.status == EventStatus::kPlanned &&
@@ -44,6 +42,8 @@ void SentenceCoder::Emit(const Candidate& c) {
     ev.status = EventStatus::kOccurred;  // the threat was made
     ev.contexts.clear();
   }
+  // "Stewart said converts … fight for Isis", "the Times reported the two men were captured": the source is
+  // no party to what it reports, unless the event is its own speech act.
   if (claimant != kNone && !IsVerbal(ev.type) && !c.speaker_acts) {
     if (SameActor(claimant, ev.actor)) ev.actor = kNone;
     if (SameActor(claimant, ev.recipient)) ev.recipient = kNone;

@@ -448,5 +448,16 @@ TEST(EventCoder, ThreatCharacterisationsSourcesAndPassiveAgents) {
   });
 }
 
+// The patient of any passive, also behind a reporting verb; a subordinate "as" clause has its own subject.
+TEST(EventCoder, PassivePatientsAndSubordinateSubjects) {
+  Check({
+      {"Dozens of asylum seekers have reported being turned away at the border.",
+       {"REJECT turned away actor=- recipient=asylum seekers refused"}},
+      {"Just as the militia was said to have beheaded prisoners, so the army shot detainees.",
+       {"ASSAULT beheaded actor=the militia recipient=prisoners occurred",
+        "ASSAULT shot actor=the army recipient=detainees occurred"}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist
