@@ -12,6 +12,21 @@ import sys
 import tempfile
 
 
+def lookup(tree, parts):
+    """The value at a dotted path; a key may itself hold dots ("events.accuracy.actor.country.accuracy")."""
+    if not parts:
+        return tree
+    if not isinstance(tree, dict):
+        return None
+    for n in range(len(parts), 0, -1):
+        key = ".".join(parts[:n])
+        if key in tree:
+            found = lookup(tree[key], parts[n:])
+            if found is not None:
+                return found
+    return None
+
+
 def main() -> int:
     annalist, shared, thresholds_path = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     gold_dir = shared / "data" / "gold"
@@ -42,9 +57,7 @@ def main() -> int:
                 continue
             figures = json.loads(scored.stdout)
             for path, floor in thresholds.get(name, {}).items():
-                value = figures
-                for key in path.split("."):
-                    value = value.get(key) if isinstance(value, dict) else None
+                value = lookup(figures, path.split("."))
                 status = "ok" if value is not None and value >= floor else "FAIL"
                 print(f"{name:14} {path:28} {value if value is not None else 'n/a':>8} (floor {floor}) {status}")
                 if status == "FAIL":
