@@ -136,7 +136,9 @@ void EventCoder::Process(Document& doc) const {
         m = 0;
         h = EventLexicon::kHashSeed;
       }
-      s.wid[t] = lexicon_.FindWord(std::string_view(out + o, m), h);
+      // Numbers and punctuation are in no lexicon entry; clitics ("'s", "'ll") are, whatever their kind.
+      const bool lookup = doc.tokens[t].kind == TokenKind::kWord || (m > 0 && out[o] == '\'');
+      s.wid[t] = lookup ? lexicon_.FindWord(std::string_view(out + o, m), h) : 0;
       o += m;
     }
     s.lower_off[n] = o;
