@@ -242,6 +242,23 @@ uint32_t SentenceCoder::AgentPhraseAfterBy(uint32_t t, uint32_t window) {
   return kNone;
 }
 
+// A name no dictionary knows right before the verb group ("Bainimarama announced", "the Tuvalu Teachers
+// Union rejected"): a mention with no country or sector, so the act keeps its agent.
+uint32_t SentenceCoder::UnknownNameSubject(uint32_t t) {
+  uint32_t v = t;
+  const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
+  while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1) || InTime(v - 1))) --v;
+  const auto name_word = [this](uint32_t u) {
+    return doc_.tokens[u].kind == TokenKind::kWord && doc_.tokens[u].has(kTokenCapitalized) &&
+           s_.actor_at[u] == kNone && !(s_.cue[u] & ~events::kThemeMask) && !InPlace(u);
+  };
+  if (v == b_ || !name_word(v - 1)) return kNone;
+  uint32_t b = v - 1;
+  while (b > b_ && v - b < 5 && name_word(b - 1)) --b;
+  if (b == b_ && v - b == 1) return kNone;  // a lone capitalised first word may be any word
+  return AddMention(b, v);
+}
+
 // The subject phrase of a passive ("The two men … are being held by"), ending right before the verb group.
 uint32_t SentenceCoder::PatientBefore(uint32_t t) {
   uint32_t v = t;
@@ -330,6 +347,7 @@ void SentenceCoder::VerbArguments(Candidate& c, const Entry& entry) {
         c.speaker_acts = c.actor != kNone;
       }
     }
+    if (c.actor == kNone && !pronoun) c.actor = UnknownNameSubject(c.first);
     c.recipient = ActorAfter(c.last, &prep, false);
     if (c.recipient == c.actor) c.recipient = kNone;
     // A for/to PP after the verb's own object belongs to that object ("set up a committee for Syria",

@@ -166,12 +166,20 @@ void EventCoder::Process(Document& doc) const {
       if (match) s.cue[t] |= cue.classes;
     }
   }
-  s.in_time.assign(n, 0);
+  s.span_flags.assign(n, 0);
   for (const TimeMention& m : doc.times) {
     auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
                                [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
     for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= m.span.end; ++t) {
-      s.in_time[t] = 1;
+      s.span_flags[t] = 1;
+    }
+  }
+  // Bit 2: inside a place mention ("Afrin", "Raqqa" are no unknown names of parties).
+  for (const PlaceMention& m : doc.places) {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+                               [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
+    for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= m.span.end; ++t) {
+      s.span_flags[t] |= 2;
     }
   }
   // Project actor mentions onto tokens; the recognised mentions come first, so they win over claimant

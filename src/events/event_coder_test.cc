@@ -459,5 +459,14 @@ TEST(EventCoder, PassivePatientsAndSubordinateSubjects) {
   });
 }
 
+// A name no dictionary knows, right before its verb, is the act's agent (with no country); a place is not.
+TEST(EventCoder, UnknownNamesBeforeTheVerbAreAgents) {
+  Check({
+      {"On Monday, Voreqe Bainimarama rejected the offer.",
+       {"REJECT rejected actor=Voreqe Bainimarama recipient=- refused"}},
+      {"Residents of Kobani rejected the offer.", {}},
+  });
+}
+
 }  // namespace
 }  // namespace annalist

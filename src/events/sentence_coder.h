@@ -95,7 +95,7 @@ struct EventKey {
 struct Scratch {
   std::vector<uint32_t> cue;       // per token: CueClass bits
   std::vector<uint32_t> actor_at;  // per token: covering actor mention, or kNone
-  std::vector<uint8_t> in_time;    // per token: inside a time mention
+  std::vector<uint8_t> span_flags;    // per token: bit 1 inside a time mention, bit 2 inside a place mention
   std::vector<uint8_t> is_name;    // per actor mention: a proper noun (a place, or its canonical name)
   std::vector<uint8_t> in_region;  // per actor mention: inside a longer place name ("eastern Syria")
   std::vector<uint8_t> territory;  // per actor mention: a place with no sector ("Idlib", "Nineveh"), never an agent
@@ -134,7 +134,8 @@ class SentenceCoder {
     std::string_view w = doc_.token_text(t);
     return w == ";" || w == ":" || w == "(" || w == ")" || w == "." || w == "?" || w == "!";
   }
-  bool InTime(uint32_t t) const { return s_.in_time[t] != 0; }
+  bool InTime(uint32_t t) const { return (s_.span_flags[t] & 1) != 0; }
+  bool InPlace(uint32_t t) const { return (s_.span_flags[t] & 2) != 0; }
   bool IsQuote(uint32_t t) const {
     std::string_view w = doc_.token_text(t);
     return w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";
@@ -295,6 +296,7 @@ class SentenceCoder {
   uint32_t PatientAfter(uint32_t t);
   uint32_t PatientBefore(uint32_t t);
   uint32_t AgentPhraseAfterBy(uint32_t t, uint32_t window);
+  uint32_t UnknownNameSubject(uint32_t t);
 
   // Whether one of the prepositions `preps` ("to", or alternatives "against|on") follows within 3 words.
   bool HasPrepAfter(uint32_t t, std::string_view preps) const {
