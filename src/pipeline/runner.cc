@@ -65,13 +65,32 @@ size_t ReadBatch(ArticleStream& articles, Batch& batch) {
   return batch.count;
 }
 
-Status WriteBatch(const Batch& batch, OutputSink& sink, RunStats* stats) {
+// The bytes a Document holds on to between articles: its text and the capacity of its layers.
+size_t RetainedBytes(const Document& doc) {
+  return doc.text.capacity() + doc.tokens.capacity() * sizeof(Token) + doc.sentences.capacity() * sizeof(Sentence) +
+         doc.times.capacity() * sizeof(TimeMention) + doc.places.capacity() * sizeof(PlaceMention) +
+         doc.actors.capacity() * sizeof(ActorMention) + doc.quantities.capacity() * sizeof(Quantity) +
+         doc.events.capacity() * sizeof(Event) + doc.claim_sources.sources.capacity() * sizeof(ClaimSource) +
+         doc.claim_sources.quotes.capacity() * sizeof(Quotation);
+}
+
+// A reused Document or output string keeps the capacity of the largest article it has held, so over a long
+// run every slot of a batch would creep up to the size of the largest articles, and peak memory would grow
+// with the input (131 MB on 1 GB against 95 MB on 100 MB). Buffers above these bounds (a few times a typical
+// news article's) are given back once their batch is written: the next article in the slot allocates what it
+// needs, and the resident size depends on the batch size, not on how much input went by.
+constexpr size_t kMaxRetainedDocumentBytes = 64 << 10;
+constexpr size_t kMaxRetainedOutputBytes = 16 << 10;
+
+Status WriteBatch(Batch& batch, OutputSink& sink, RunStats* stats) {
   for (size_t i = 0; i < batch.count; ++i) {
     Status status = sink.Write(batch.outputs[i]);
     if (!status.ok()) return status;
     ++stats->articles;
     stats->errors += batch.docs[i].is_error();
     stats->input_bytes += batch.docs[i].text.size();
+    if (RetainedBytes(batch.docs[i]) > kMaxRetainedDocumentBytes) batch.docs[i] = Document();
+    if (batch.outputs[i].capacity() > kMaxRetainedOutputBytes) std::string().swap(batch.outputs[i]);
   }
   return Status::Ok();
 }
@@ -89,7 +108,7 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   ParallelFor workers(std::max(1u, options.threads) + 1);
   ArticleStream articles(inputs, options.reader, on_input_error, stats);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
-  // Reused across batches: Documents and output strings keep their capacity.
+  // Reused across batches: Documents and output strings keep their capacity, up to the bounds of WriteBatch.
   Batch batches[2];
   for (Batch& batch : batches) {
     batch.docs.resize(batch_size);
