@@ -279,9 +279,11 @@ FigureLexicon::FigureLexicon() {
   entries_ = {WordEntry(), demonym};
   uint32_t size = 16;
   while (size < 4 * rows.size()) size *= 2;
-  slots_.assign(size, Slot());
+  slots_.assign(size, kUnknownWord);
   mask_ = size - 1;
   padded_ = {PaddedWord{}, PaddedWord{}};
+  word0_ = {0, 0};
+  size_ = {0, 0};
   for (const Row& row : rows) {
     // A word longer than Id's buffer could never be found; it is left out as Lookup always left it.
     if (row.word.empty() || row.word.size() >= sizeof(PaddedWord)) continue;
@@ -289,8 +291,10 @@ FigureLexicon::FigureLexicon() {
     entries_.push_back(row.entry);
     padded_.push_back(LoadPadded(row.word.data(), row.word.size(), row.word.size()));
     uint32_t s = static_cast<uint32_t>(HashPadded(padded_.back(), row.word.size())) & mask_;
-    while (slots_[s].id != kUnknownWord) s = (s + 1) & mask_;
-    slots_[s] = {padded_.back()[0], id, static_cast<uint8_t>(row.word.size())};
+    while (slots_[s] != kUnknownWord) s = (s + 1) & mask_;
+    slots_[s] = id;
+    word0_.push_back(padded_.back()[0]);
+    size_.push_back(static_cast<uint8_t>(row.word.size()));
   }
 }
 
@@ -304,9 +308,9 @@ WordId FigureLexicon::IdIn(const char* word, size_t n, size_t readable) const {
     for (size_t i = 1; i < 4; ++i) lower[i] = LowerAscii(lower[i]);
   }
   for (uint32_t s = static_cast<uint32_t>(HashPadded(lower, n)) & mask_;; s = (s + 1) & mask_) {
-    const Slot& slot = slots_[s];
-    if (slot.id == kUnknownWord) break;
-    if (slot.word0 == lower[0] && slot.size == n && (n <= 8 || padded_[slot.id] == lower)) return slot.id;
+    const WordId id = slots_[s];
+    if (id == kUnknownWord) break;
+    if (word0_[id] == lower[0] && size_[id] == n && (n <= 8 || padded_[id] == lower)) return id;
   }
   // A capitalised plural demonym ("Palestinians", "Israelis", "Iraqis", "Kurds") counts people.
   const unsigned char first = static_cast<unsigned char>(word[0]);
