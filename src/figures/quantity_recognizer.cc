@@ -133,7 +133,11 @@ class Recognizer {
     const std::string_view text = doc_.token_text(t);
     if (text[0] >= '0' && text[0] <= '9') return true;
     if (TokenIs(doc_, t, "a") || TokenIs(doc_, t, "an")) return true;
-    return text.find('-') != std::string_view::npos;
+    // (A loop in line: a word is a few bytes, and memchr's call cost more than the search.)
+    for (const char c : text) {
+      if (c == '-') return true;
+    }
+    return false;
   }
 
   bool InTime(uint32_t token) const {
