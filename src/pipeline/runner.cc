@@ -65,22 +65,34 @@ size_t ReadBatch(ArticleStream& articles, Batch& batch) {
   return batch.count;
 }
 
-// The bytes a Document holds on to between articles: its text and the capacity of its layers.
-size_t RetainedBytes(const Document& doc) {
-  return doc.text.capacity() + doc.tokens.capacity() * sizeof(Token) + doc.sentences.capacity() * sizeof(Sentence) +
-         doc.times.capacity() * sizeof(TimeMention) + doc.places.capacity() * sizeof(PlaceMention) +
-         doc.actors.capacity() * sizeof(ActorMention) + doc.quantities.capacity() * sizeof(Quantity) +
-         doc.events.capacity() * sizeof(Event) + doc.claim_sources.sources.capacity() * sizeof(ClaimSource) +
-         doc.claim_sources.quotes.capacity() * sizeof(Quotation);
+// A reused Document or output string keeps the capacity of the largest article it has held, so over a long
+// run every slot of a batch creeps up to the size of the largest articles, and peak memory grows with the
+// input (95 MB on 100 MB against 131 MB on 1 GB at two threads). So once a batch is written, each buffer that
+// is more than twice what its last article needed (plus some slack) is replaced by one of that article's
+// size: what a slot holds then follows the articles that pass through it, not the largest one so far, and
+// the resident size depends on the batch size, not on how much input went by. (A fixed bound would only cap
+// the creep: every slot would still creep up to it.)
+template <typename Buffer>
+void FitToLastUse(Buffer& buffer, size_t slack) {
+  if (buffer.capacity() <= 2 * buffer.size() + slack) return;
+  Buffer fitted;
+  fitted.reserve(buffer.size());
+  buffer.swap(fitted);
 }
 
-// A reused Document or output string keeps the capacity of the largest article it has held, so over a long
-// run every slot of a batch would creep up to the size of the largest articles, and peak memory would grow
-// with the input (131 MB on 1 GB against 95 MB on 100 MB). Buffers above these bounds (a few times a typical
-// news article's) are given back once their batch is written: the next article in the slot allocates what it
-// needs, and the resident size depends on the batch size, not on how much input went by.
-constexpr size_t kMaxRetainedDocumentBytes = 64 << 10;
-constexpr size_t kMaxRetainedOutputBytes = 16 << 10;
+void FitToLastUse(Document& doc) {
+  constexpr size_t kBytes = 4096, kItems = 64;
+  FitToLastUse(doc.text, kBytes);
+  FitToLastUse(doc.tokens, kBytes / sizeof(Token));
+  FitToLastUse(doc.sentences, kItems);
+  FitToLastUse(doc.times, kItems);
+  FitToLastUse(doc.places, kItems);
+  FitToLastUse(doc.actors, kItems);
+  FitToLastUse(doc.quantities, kItems);
+  FitToLastUse(doc.events, kItems);
+  FitToLastUse(doc.claim_sources.sources, kItems);
+  FitToLastUse(doc.claim_sources.quotes, kItems);
+}
 
 Status WriteBatch(Batch& batch, OutputSink& sink, RunStats* stats) {
   for (size_t i = 0; i < batch.count; ++i) {
@@ -89,8 +101,8 @@ Status WriteBatch(Batch& batch, OutputSink& sink, RunStats* stats) {
     ++stats->articles;
     stats->errors += batch.docs[i].is_error();
     stats->input_bytes += batch.docs[i].text.size();
-    if (RetainedBytes(batch.docs[i]) > kMaxRetainedDocumentBytes) batch.docs[i] = Document();
-    if (batch.outputs[i].capacity() > kMaxRetainedOutputBytes) std::string().swap(batch.outputs[i]);
+    FitToLastUse(batch.docs[i]);
+    FitToLastUse(batch.outputs[i], 4096);
   }
   return Status::Ok();
 }
@@ -108,7 +120,8 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   ParallelFor workers(std::max(1u, options.threads) + 1);
   ArticleStream articles(inputs, options.reader, on_input_error, stats);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
-  // Reused across batches: Documents and output strings keep their capacity, up to the bounds of WriteBatch.
+  // Reused across batches: Documents and output strings keep their capacity, fitted to their last article by
+  // WriteBatch.
   Batch batches[2];
   for (Batch& batch : batches) {
     batch.docs.resize(batch_size);
