@@ -125,10 +125,48 @@ bool IsNonAsciiUpper(std::string_view s) {
   return false;
 }
 
+// The buffers of a DocumentMatcher, kept by each thread across documents so that matching a document
+// allocates nothing once they have grown (they keep the capacity of the largest document the thread matched).
+struct MatcherScratch {
+  std::vector<Piece> pieces;
+  std::string keys;
+  std::string slow_key;
+  std::vector<RawMatch> matches;
+  std::vector<CountryCode> anchors;
+  MarkedHashSet capitalised_keys;
+  std::vector<uint64_t> surnames;
+  std::vector<uint64_t> speakers;
+  std::vector<bool> accepted;
+  std::vector<uint64_t> accepted_keys;
+  std::vector<std::pair<uint64_t, PlaceMention>> pending;
+};
+
 class DocumentMatcher {
  public:
-  DocumentMatcher(const Gazetteer& gazetteer, const PlaceOptions& options, Document& doc)
-      : gaz_(gazetteer), options_(options), doc_(doc) {}
+  DocumentMatcher(const Gazetteer& gazetteer, const PlaceOptions& options, Document& doc, MatcherScratch& scratch)
+      : gaz_(gazetteer),
+        options_(options),
+        doc_(doc),
+        pieces_(scratch.pieces),
+        keys_(scratch.keys),
+        slow_key_(scratch.slow_key),
+        matches_(scratch.matches),
+        anchors_(scratch.anchors),
+        capitalised_keys_(scratch.capitalised_keys),
+        surnames_(scratch.surnames),
+        speakers_(scratch.speakers),
+        accepted_(scratch.accepted),
+        accepted_keys_(scratch.accepted_keys),
+        pending_(scratch.pending) {
+    pieces_.clear();
+    matches_.clear();
+    anchors_.clear();
+    surnames_.clear();
+    speakers_.clear();
+    accepted_.clear();
+    accepted_keys_.clear();
+    pending_.clear();
+  }
 
   void Run() {
     BuildPieces();
@@ -694,18 +732,19 @@ class DocumentMatcher {
   const Gazetteer& gaz_;
   const PlaceOptions& options_;
   Document& doc_;
-  std::vector<Piece> pieces_;
-  std::string keys_;     // the pieces' keys, back to back: [0, key_end_) is used
+  // The per-document state, in the calling thread's MatcherScratch (emptied by the constructor).
+  std::vector<Piece>& pieces_;
+  std::string& keys_;     // the pieces' keys, back to back: [0, key_end_) is used
   size_t key_end_ = 0;
-  std::string slow_key_;  // scratch for places::AppendKey
-  std::vector<RawMatch> matches_;
-  std::vector<CountryCode> anchors_;
-  MarkedHashSet capitalised_keys_;  // marked: also written in lower case
-  std::vector<uint64_t> surnames_;
-  std::vector<uint64_t> speakers_;  // one-word names the article uses as a speaker's
-  std::vector<bool> accepted_;  // per raw match, as decided in text order
-  std::vector<uint64_t> accepted_keys_;  // one-word names taken as places
-  std::vector<std::pair<uint64_t, PlaceMention>> pending_;  // refused for want of a locative only
+  std::string& slow_key_;  // scratch for places::AppendKey
+  std::vector<RawMatch>& matches_;
+  std::vector<CountryCode>& anchors_;
+  MarkedHashSet& capitalised_keys_;  // marked: also written in lower case
+  std::vector<uint64_t>& surnames_;
+  std::vector<uint64_t>& speakers_;  // one-word names the article uses as a speaker's
+  std::vector<bool>& accepted_;  // per raw match, as decided in text order
+  std::vector<uint64_t>& accepted_keys_;  // one-word names taken as places
+  std::vector<std::pair<uint64_t, PlaceMention>>& pending_;  // refused for want of a locative only
 };
 
 }  // namespace
@@ -716,7 +755,8 @@ PlaceRecognizer::PlaceRecognizer(const Gazetteer& gazetteer, const PlaceOptions&
 void PlaceRecognizer::Process(Document& doc) const {
   doc.places.clear();
   if (doc.is_error()) return;
-  DocumentMatcher(gazetteer_, options_, doc).Run();
+  thread_local MatcherScratch scratch;
+  DocumentMatcher(gazetteer_, options_, doc, scratch).Run();
 }
 
 namespace {
