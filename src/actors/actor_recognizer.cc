@@ -85,10 +85,32 @@ struct Found {
   bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
 };
 
+// The buffers of a Run, kept by each thread across documents so that recognising a document allocates
+// nothing once they have grown (they keep the capacity of the largest document the thread recognised).
+struct RunScratch {
+  WordSequence seq;
+  std::vector<PhraseMatch> matches;
+  std::vector<Item> items;
+  std::vector<int32_t> item_at;
+  std::vector<bool> seen;
+  std::vector<Found> found;
+};
+
 class Run {
  public:
-  Run(const ActorDictionary& dictionary, const ActorRecognizerOptions& options, Document& doc)
-      : dict_(dictionary), options_(options), doc_(doc) {}
+  Run(const ActorDictionary& dictionary, const ActorRecognizerOptions& options, Document& doc, RunScratch& scratch)
+      : dict_(dictionary),
+        options_(options),
+        doc_(doc),
+        seq_(scratch.seq),
+        matches_(scratch.matches),
+        items_(scratch.items),
+        item_at_(scratch.item_at),
+        seen_(scratch.seen),
+        found_(scratch.found) {
+    items_.clear();
+    found_.clear();
+  }
 
   void Go() {
     Match();
@@ -127,7 +149,7 @@ class Run {
     dict_.matcher().Tokenize(doc_, &seq_);
     item_at_.assign(doc_.tokens.size(), -1);
     seen_.assign(dict_.actors().size(), false);
-    std::vector<PhraseMatch> matches;
+    std::vector<PhraseMatch>& matches = matches_;
     for (uint32_t t = 0; t < doc_.tokens.size();) {
       if (!dict_.matcher().CanStart(seq_.words[seq_.first_word[t]])) {
         ++t;
@@ -763,11 +785,13 @@ class Run {
   const ActorDictionary& dict_;
   const ActorRecognizerOptions& options_;
   Document& doc_;
-  WordSequence seq_;
-  std::vector<Item> items_;
-  std::vector<int32_t> item_at_;
-  std::vector<bool> seen_;
-  std::vector<Found> found_;
+  // The per-document state, in the calling thread's RunScratch (emptied or refilled by Match).
+  WordSequence& seq_;
+  std::vector<PhraseMatch>& matches_;
+  std::vector<Item>& items_;
+  std::vector<int32_t>& item_at_;
+  std::vector<bool>& seen_;
+  std::vector<Found>& found_;
   int32_t last_person_ = -1;
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
@@ -779,7 +803,8 @@ ActorRecognizer::ActorRecognizer(const ActorDictionary& dictionary, const ActorR
 
 void ActorRecognizer::Process(Document& doc) const {
   if (doc.is_error()) return;
-  Run run(dictionary_, options_, doc);
+  thread_local RunScratch scratch;
+  Run run(dictionary_, options_, doc, scratch);
   run.Go();
 }
 
