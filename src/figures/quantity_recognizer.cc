@@ -94,10 +94,20 @@ struct Candidate {
   bool dropped = false;
 };
 
+// The buffers of a Recognizer, kept by each thread across documents (with the capacity of the largest
+// document the thread recognised), so that a document allocates none.
+struct RecognizerScratch {
+  figures::TokenIds ids;
+  std::vector<Candidate> candidates;
+};
+
 class Recognizer {
  public:
-  Recognizer(Document& doc, const FigureLexicon& lexicon, const QuantityRecognizerOptions& options)
-      : doc_(doc), lexicon_(lexicon), options_(options) {}
+  Recognizer(Document& doc, const FigureLexicon& lexicon, const QuantityRecognizerOptions& options,
+             RecognizerScratch& scratch)
+      : doc_(doc), lexicon_(lexicon), options_(options), ids_(scratch.ids), candidates_(scratch.candidates) {
+    candidates_.clear();
+  }
 
   void Run() {
     ids_.Assign(doc_, lexicon_);
@@ -560,8 +570,8 @@ class Recognizer {
   Document& doc_;
   const FigureLexicon& lexicon_;
   const QuantityRecognizerOptions& options_;
-  figures::TokenIds ids_;  // the lexicon entry of every token
-  std::vector<Candidate> candidates_;
+  figures::TokenIds& ids_;  // the lexicon entry of every token
+  std::vector<Candidate>& candidates_;
 };
 
 }  // namespace
@@ -572,7 +582,8 @@ void QuantityRecognizer::Process(Document& doc) const {
   doc.quantities.clear();
   doc.claim_sources.clear();
   if (doc.is_error() || doc.sentences.empty()) return;
-  Recognizer(doc, lexicon_, options_).Run();
+  thread_local RecognizerScratch scratch;
+  Recognizer(doc, lexicon_, options_, scratch).Run();
 }
 
 }  // namespace annalist
