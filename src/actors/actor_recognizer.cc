@@ -50,6 +50,7 @@
 
 #include "actors/actor_words.h"
 #include "actors/anchor.h"
+#include "actors/setting.h"
 
 namespace annalist {
 namespace {
@@ -57,6 +58,7 @@ namespace {
 using actors::AgentSector;
 using actors::Anchor;
 using actors::AnchorType;
+using actors::CountryCount;
 using actors::EqualsIgnoreCase;
 using actors::In;
 using actors::IsGroupSector;
@@ -304,11 +306,7 @@ class Run {
   // ("In Iraq, the state…", "Kurdish forces in Syria's north-east"), else the article's dominant country when
   // one stands out.
   void Inherit() {
-    struct Count {
-      CountryCode country;
-      uint32_t n = 0;
-    };
-    std::vector<Count> counts;
+    std::vector<CountryCount> counts;
     std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
     size_t i = 0;
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
@@ -330,39 +328,18 @@ class Run {
         const bool place =
             place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
         if (!place) continue;
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const Count& x) { return x.country == c; });
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
         if (it == counts.end()) counts.push_back({c, 1});
         else ++it->n;
         if (place_noun || PlaceContext(item.begin)) places.emplace_back(item.begin, c);
       }
     }
-    CountryCode dominant;
-    uint32_t best = 0, second = 0;
-    for (const Count& c : counts) {
-      if (c.n > best) {
-        second = best;
-        best = c.n;
-        dominant = c.country;
-      } else if (c.n > second) {
-        second = c.n;
-      }
-    }
-    if (best < 2 || best < 2 * second) dominant = CountryCode();
+    const CountryCode dominant = actors::DominantCountry(counts);
     for (Found& f : found_) {
       if (!f.inherit || !f.mention.country.empty()) continue;
       const annalist::Sentence& sentence = doc_.sentences[f.sentence];
-      // The nearest place in the sentence.
-      CountryCode near;
-      uint32_t distance = UINT32_MAX;
-      const uint32_t at = TokenOf(f.mention.span.begin);
-      for (const auto& [t, c] : places) {
-        if (t < sentence.token_begin || t >= sentence.token_end) continue;
-        const uint32_t d = t > at ? t - at : at - t;
-        if (d < distance) {
-          distance = d;
-          near = c;
-        }
-      }
+      const CountryCode near =
+          actors::NearestCountry(places, TokenOf(f.mention.span.begin), sentence.token_begin, sentence.token_end);
       f.mention.country = near.empty() ? dominant : near;
     }
   }
