@@ -38,6 +38,8 @@ int32_t DayOfWeek(const CivilDate& date);
 std::optional<CivilDate> ParseIsoDate(std::string_view text);
 // "YYYY-MM-DD".
 std::string FormatIsoDate(const CivilDate& date);
+// The same, appended to `out` (no allocation beyond out's growth).
+void AppendIsoDate(const CivilDate& date, std::string& out);
 
 // A closed interval of days, first <= last.
 struct DayInterval {
@@ -53,5 +55,7 @@ struct DayInterval {
 
 // RECORDS.md's value form: "2023-12-21", "2023-12", "2023" or "2023-12-14/2023-12-20".
 std::string FormatTimeValue(const DayInterval& interval);
+// The same, appended to `out`.
+void AppendTimeValue(const DayInterval& interval, std::string& out);
 
 }  // namespace annalist

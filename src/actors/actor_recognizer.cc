@@ -50,23 +50,31 @@
 #include <utility>
 #include <vector>
 
+#include "actors/actor_words.h"
+#include "actors/anchor.h"
+#include "actors/setting.h"
+
 namespace annalist {
 namespace {
 
+using actors::AgentSector;
+using actors::Anchor;
+using actors::AnchorType;
+using actors::CountryCount;
+using actors::EqualsIgnoreCase;
+using actors::In;
+using actors::IsGroupSector;
 using actors::PhraseMatch;
 using actors::WordSequence;
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x | 0x20);
-    if (x != y) return false;
-  }
-  return true;
-}
-
-enum class AnchorType : uint8_t { kState, kOrganisation, kPerson, kGroup, kNone };
+using actors::kLocatives;
+using actors::kDirections;
+using actors::kDeterminers;
+using actors::kStopWords;
+using actors::kFunctionWords;
+using actors::kImpersonal;
+using actors::kPlaceNouns;
+using actors::kCapitalizedWords;
+using actors::kImpersonalAfter;
 
 struct Item {
   uint32_t begin = 0, end = 0;  // tokens
@@ -81,113 +89,32 @@ struct Found {
   bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
 };
 
-// An actor a mention is built on: its values and how it combines with agents.
-struct Anchor {
-  AnchorType type = AnchorType::kNone;
-  int32_t entry = -1;
-  CountryCode country;
-  Sector sector = Sector::kNone;
-  std::string_view name;
+// The buffers of a Run, kept by each thread across documents so that recognising a document allocates
+// nothing once they have grown (they keep the capacity of the largest document the thread recognised).
+struct RunScratch {
+  WordSequence seq;
+  std::vector<PhraseMatch> matches;
+  std::vector<Item> items;
+  std::vector<int32_t> item_at;
+  std::vector<bool> seen;
+  std::vector<Found> found;
 };
-
-// Sectors of organisations that "the group" or "the movement" can stand for.
-bool IsGroupSector(Sector s) {
-  return s == Sector::kREB || s == Sector::kOPP || s == Sector::kNGO || s == Sector::kCVL || s == Sector::kREL;
-}
-
-// The sector of `agent` applied to an anchor, given the sector `current` of the agents before it.
-Sector Apply(const Anchor& anchor, Sector current, const AgentEntry& agent) {
-  if (anchor.type == AnchorType::kOrganisation && anchor.sector != Sector::kNone) return anchor.sector;
-  switch (agent.kind) {
-    case AgentKind::kRole:
-    case AgentKind::kTitle:
-      if (agent.sector != Sector::kNone &&
-          (anchor.type == AnchorType::kState || anchor.type == AnchorType::kGroup || anchor.type == AnchorType::kNone)) {
-        return agent.sector;
-      }
-      if (current != Sector::kNone) return current;
-      if (anchor.type == AnchorType::kState) return Sector::kGOV;
-      return anchor.sector;
-    case AgentKind::kMember:
-    case AgentKind::kAct:
-    case AgentKind::kDescriptor: {
-      Sector s = agent.sector == Sector::kNone ? current : agent.sector;
-      if (anchor.type == AnchorType::kGroup && s == Sector::kMIL) s = Sector::kREB;
-      if (anchor.type == AnchorType::kPerson && s == Sector::kNone) s = anchor.sector;
-      return s;
-    }
-  }
-  return current;
-}
-
-constexpr std::string_view kLocatives[] = {"in", "at", "near", "inside", "into", "across", "throughout", "within",
-                                           "outside", "around", "from", "via", "through"};
-constexpr std::string_view kDirections[] = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-east",
-    "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "north-eastern",
-    "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
-    "southwestern", "rural", "occupied", "neighbouring", "neighboring"};
-constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "that", "these", "those"};
-// Words that end a noun phrase: never skipped between an adjectival form and its agent.
-constexpr std::string_view kStopWords[] = {
-    "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "whom",
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "the",
-    "a", "an", "as", "than", "not", "also", "it", "its", "their", "his", "her", "after", "before", "since", "over",
-    "into", "against", "during", "while", "when", "where", "if", "about", "under", "between", "all", "past",
-    "beyond", "across", "through", "towards", "toward", "around", "along", "behind", "inside", "outside",
-    "without", "within", "via", "like", "amid", "among", "despite", "near"};
-
-// Words that cannot follow a subject as its verb.
-constexpr std::string_view kFunctionWords[] = {
-    "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "the",
-    "a", "an", "as", "than", "after", "before", "since", "over", "into", "against", "during", "while", "when",
-    "where", "if", "about", "under", "between", "through", "across", "near", "via"};
-
-// Verbs after "it" that mostly make it impersonal ("it is unclear", "it would be").
-constexpr std::string_view kImpersonal[] = {
-    "is", "was", "isn't", "wasn't", "seems", "seemed", "appears", "appeared", "would", "could", "might", "may",
-    "must", "should", "remains", "remained", "means", "meant", "becomes", "looks", "looked", "took", "takes",
-    "did", "does", "can", "cannot", "felt", "feels", "makes", "made", "happened", "happens", "comes", "came",
-    "depends", "depended", "matters", "mattered", "worked", "works", "turned", "goes", "went", "began", "begins"};
-// Nouns of places after an adjectival form ("the Syrian town of").
-constexpr std::string_view kPlaceNouns[] = {"town", "city", "village", "villages", "province", "region", "border",
-                                            "capital", "territory", "desert", "countryside", "coast", "enclave",
-                                            "governorate", "district", "side"};
-// Capitalized words that name no actor.
-constexpr std::string_view kCapitalizedWords[] = {
-    "i", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december"};
-// Words after "it has", "it will", "it became" that make it impersonal.
-constexpr std::string_view kImpersonalAfter[] = {
-    "been", "be", "become", "clear", "apparent", "known", "possible", "impossible", "unclear", "difficult", "hard",
-    "easier", "harder", "necessary", "likely", "unlikely", "obvious", "evident", "important", "time", "not",
-    "taken", "emerged", "also", "never", "always", "long", "a", "the"};
-
-// Bit n set when some word of `list` has n bytes (n < 64): most words are turned away by their length alone.
-template <size_t N>
-constexpr uint64_t LengthMask(const std::string_view (&list)[N]) {
-  uint64_t mask = 0;
-  for (std::string_view w : list) mask |= w.size() < 64 ? uint64_t{1} << w.size() : 0;
-  return mask;
-}
-
-// Whether `word` is in `kList`, ignoring the case of `word` (the lists are lower case).
-template <const auto& kList>
-bool In(std::string_view word) {
-  static constexpr uint64_t kLengths = LengthMask(kList);
-  if (word.size() >= 64 || ((kLengths >> word.size()) & 1) == 0) return false;
-  const auto& list = kList;
-  for (std::string_view w : list) {
-    if (EqualsIgnoreCase(word, w)) return true;
-  }
-  return false;
-}
 
 class Run {
  public:
-  Run(const ActorDictionary& dictionary, const ActorRecognizerOptions& options, Document& doc)
-      : dict_(dictionary), options_(options), doc_(doc) {}
+  Run(const ActorDictionary& dictionary, const ActorRecognizerOptions& options, Document& doc, RunScratch& scratch)
+      : dict_(dictionary),
+        options_(options),
+        doc_(doc),
+        seq_(scratch.seq),
+        matches_(scratch.matches),
+        items_(scratch.items),
+        item_at_(scratch.item_at),
+        seen_(scratch.seen),
+        found_(scratch.found) {
+    items_.clear();
+    found_.clear();
+  }
 
   void Go() {
     Match();
@@ -233,7 +160,7 @@ class Run {
     dict_.matcher().Tokenize(doc_, &seq_);
     item_at_.assign(doc_.tokens.size(), -1);
     seen_.assign(dict_.actors().size(), false);
-    std::vector<PhraseMatch> matches;
+    std::vector<PhraseMatch>& matches = matches_;
     for (uint32_t t = 0; t < doc_.tokens.size();) {
       if (!dict_.matcher().CanStart(seq_.words[seq_.first_word[t]])) {
         ++t;
@@ -335,12 +262,12 @@ class Run {
       const AgentEntry& a = agent(*item);
       if (a.kind == AgentKind::kAct) {
         if (*head < 0) {
-          *sector = Apply(anchor, *sector, a);
+          *sector = AgentSector(anchor, *sector, a);
           *act = true;
         }
         break;
       }
-      *sector = Apply(anchor, *sector, a);
+      *sector = AgentSector(anchor, *sector, a);
       *head = static_cast<int32_t>(item->hit.index);
       *last = &a;
       t = item->end;
@@ -388,11 +315,7 @@ class Run {
   // ("In Iraq, the state…", "Kurdish forces in Syria's north-east"), else the article's dominant country when
   // one stands out.
   void Inherit() {
-    struct Count {
-      CountryCode country;
-      uint32_t n = 0;
-    };
-    std::vector<Count> counts;
+    std::vector<CountryCount> counts;
     std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
     size_t i = 0;
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
@@ -414,39 +337,18 @@ class Run {
         const bool place =
             place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
         if (!place) continue;
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const Count& x) { return x.country == c; });
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
         if (it == counts.end()) counts.push_back({c, 1});
         else ++it->n;
         if (place_noun || PlaceContext(item.begin)) places.emplace_back(item.begin, c);
       }
     }
-    CountryCode dominant;
-    uint32_t best = 0, second = 0;
-    for (const Count& c : counts) {
-      if (c.n > best) {
-        second = best;
-        best = c.n;
-        dominant = c.country;
-      } else if (c.n > second) {
-        second = c.n;
-      }
-    }
-    if (best < 2 || best < 2 * second) dominant = CountryCode();
+    const CountryCode dominant = actors::DominantCountry(counts);
     for (Found& f : found_) {
       if (!f.inherit || !f.mention.country.empty()) continue;
       const annalist::Sentence& sentence = doc_.sentences[f.sentence];
-      // The nearest place in the sentence.
-      CountryCode near;
-      uint32_t distance = UINT32_MAX;
-      const uint32_t at = TokenOf(f.mention.span.begin);
-      for (const auto& [t, c] : places) {
-        if (t < sentence.token_begin || t >= sentence.token_end) continue;
-        const uint32_t d = t > at ? t - at : at - t;
-        if (d < distance) {
-          distance = d;
-          near = c;
-        }
-      }
+      const CountryCode near =
+          actors::NearestCountry(places, TokenOf(f.mention.span.begin), sentence.token_begin, sentence.token_end);
       f.mention.country = near.empty() ? dominant : near;
     }
   }
@@ -496,7 +398,7 @@ class Run {
       }
       if (!IsWord(p) || !tok(p).has(kTokenCapitalized) || ActorAt(p)) break;
       if (const Item* item = AgentAt(p)) {
-        if (!found_agent) *sector = Apply(anchor, Sector::kNone, agent(*item));
+        if (!found_agent) *sector = AgentSector(anchor, Sector::kNone, agent(*item));
         found_agent = true;
         p = end = item->end;
       } else {
@@ -680,7 +582,9 @@ class Run {
         Anchor anchor = AnchorOf(*target);
         if (target->hit.form != AliasForm::kMetonym) {
           Sector s = Sector::kNone;
-          for (const Item* ag = &item; ag && ag->begin < chain_end; ag = AgentAt(ag->end)) s = Apply(anchor, s, agent(*ag));
+          for (const Item* ag = &item; ag && ag->begin < chain_end; ag = AgentAt(ag->end)) {
+            s = AgentSector(anchor, s, agent(*ag));
+          }
           // The target's own agents: "the head of the Hamas political bureau".
           int32_t target_head = -1;
           bool target_act = false;
@@ -918,11 +822,13 @@ class Run {
   const ActorDictionary& dict_;
   const ActorRecognizerOptions& options_;
   Document& doc_;
-  WordSequence seq_;
-  std::vector<Item> items_;
-  std::vector<int32_t> item_at_;
-  std::vector<bool> seen_;
-  std::vector<Found> found_;
+  // The per-document state, in the calling thread's RunScratch (emptied or refilled by Match).
+  WordSequence& seq_;
+  std::vector<PhraseMatch>& matches_;
+  std::vector<Item>& items_;
+  std::vector<int32_t>& item_at_;
+  std::vector<bool>& seen_;
+  std::vector<Found>& found_;
   int32_t last_person_ = -1;
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
@@ -934,7 +840,8 @@ ActorRecognizer::ActorRecognizer(const ActorDictionary& dictionary, const ActorR
 
 void ActorRecognizer::Process(Document& doc) const {
   if (doc.is_error()) return;
-  Run run(dictionary_, options_, doc);
+  thread_local RunScratch scratch;
+  Run run(dictionary_, options_, doc, scratch);
   run.Go();
 }
 

@@ -29,7 +29,8 @@ class ActorRecognizer {
   explicit ActorRecognizer(const ActorDictionary& dictionary, const ActorRecognizerOptions& options = {});
 
   // Replaces doc.actors with the actor mentions of doc.text, resolved against doc.date (people's roles). Leaves
-  // an error document alone. Thread-safe: the recognizer is immutable.
+  // an error document alone. Thread-safe: the recognizer is immutable; its scratch buffers belong to
+  // the calling thread (thread_local), reused across calls.
   // REQUIRES: doc.tokens and doc.sentences filled by the text stage.
   void Process(Document& doc) const;
 

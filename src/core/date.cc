@@ -62,11 +62,62 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
   return CivilDate{year, month, day};
 }
 
-std::string FormatIsoDate(const CivilDate& date) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-  return buffer;
+namespace {
+
+// Writes `value` as at least `width` decimal digits, as printf's "%0*d" does for 0 <= value < 10^width.
+char* PutDigits(char* out, int32_t value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  return out + width;
 }
+
+// The writer prints a date for every time mention and dated event: digits by hand for the years news has,
+// printf for the rest (negative or five-digit years), whose output this matches byte for byte.
+void AppendIsoDateTo(const CivilDate& date, std::string& out) {
+  char buffer[32];
+  if (date.year >= 0 && date.year <= 9999 && date.month >= 0 && date.month <= 99 && date.day >= 0 &&
+      date.day <= 99) {
+    char* p = PutDigits(buffer, date.year, 4);
+    *p++ = '-';
+    p = PutDigits(p, date.month, 2);
+    *p++ = '-';
+    p = PutDigits(p, date.day, 2);
+    out.append(buffer, p);
+    return;
+  }
+  const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  out.append(buffer, static_cast<size_t>(n));
+}
+
+void AppendYearMonth(int32_t year, int32_t month, bool with_month, std::string& out) {
+  char buffer[32];
+  int n;
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 99) {
+    char* p = PutDigits(buffer, year, 4);
+    if (with_month) {
+      *p++ = '-';
+      p = PutDigits(p, month, 2);
+    }
+    n = static_cast<int>(p - buffer);
+  } else if (with_month) {
+    n = std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+  } else {
+    n = std::snprintf(buffer, sizeof buffer, "%04d", year);
+  }
+  out.append(buffer, static_cast<size_t>(n));
+}
+
+}  // namespace
+
+std::string FormatIsoDate(const CivilDate& date) {
+  std::string out;
+  AppendIsoDateTo(date, out);
+  return out;
+}
+
+void AppendIsoDate(const CivilDate& date, std::string& out) { AppendIsoDateTo(date, out); }
 
 DayInterval DayInterval::Month(int32_t year, int32_t month) {
   return {CivilDate{year, month, 1}, CivilDate{year, month, DaysInMonth(year, month)}};
@@ -74,21 +125,28 @@ DayInterval DayInterval::Month(int32_t year, int32_t month) {
 
 DayInterval DayInterval::Year(int32_t year) { return {CivilDate{year, 1, 1}, CivilDate{year, 12, 31}}; }
 
-std::string FormatTimeValue(const DayInterval& interval) {
+void AppendTimeValue(const DayInterval& interval, std::string& out) {
   const CivilDate& first = interval.first;
   const CivilDate& last = interval.last;
-  if (first == last) return FormatIsoDate(first);
-  char buffer[32];
-  if (first.year == last.year && first.month == 1 && first.day == 1 && last.month == 12 && last.day == 31) {
-    std::snprintf(buffer, sizeof buffer, "%04d", first.year);
-    return buffer;
+  if (first == last) {
+    AppendIsoDateTo(first, out);
+  } else if (first.year == last.year && first.month == 1 && first.day == 1 && last.month == 12 &&
+             last.day == 31) {
+    AppendYearMonth(first.year, 0, false, out);
+  } else if (first.year == last.year && first.month == last.month && first.day == 1 &&
+             last.day == DaysInMonth(last.year, last.month)) {
+    AppendYearMonth(first.year, first.month, true, out);
+  } else {
+    AppendIsoDateTo(first, out);
+    out += '/';
+    AppendIsoDateTo(last, out);
   }
-  if (first.year == last.year && first.month == last.month && first.day == 1 &&
-      last.day == DaysInMonth(last.year, last.month)) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", first.year, first.month);
-    return buffer;
-  }
-  return FormatIsoDate(first) + "/" + FormatIsoDate(last);
+}
+
+std::string FormatTimeValue(const DayInterval& interval) {
+  std::string out;
+  AppendTimeValue(interval, out);
+  return out;
 }
 
 }  // namespace annalist

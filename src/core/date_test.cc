@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 namespace annalist {
 namespace {
 
@@ -42,6 +45,26 @@ TEST(Date, FormatTimeValueUsesTheShortestExactForm) {
   EXPECT_EQ(FormatTimeValue({{2023, 12, 14}, {2023, 12, 20}}), "2023-12-14/2023-12-20");
   EXPECT_EQ(FormatTimeValue({{2023, 1, 1}, {2024, 12, 31}}), "2023-01-01/2024-12-31");
   EXPECT_EQ(FormatTimeValue({{2024, 2, 1}, {2024, 2, 28}}), "2024-02-01/2024-02-28");  // not the whole month
+}
+
+// The writer's digits are written by hand for years 0..9999; outside them they must still match printf.
+TEST(Date, AppendedDatesMatchPrintfForEveryYear) {
+  for (const int32_t year : {0, 7, 999, 1000, 2024, 9999, 10000, 123456, -1, -2024}) {
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", year, 3, 9);
+    std::string out = "x";
+    AppendIsoDate({year, 3, 9}, out);
+    EXPECT_EQ(out, std::string("x") + expected) << year;
+    EXPECT_EQ(FormatIsoDate({year, 3, 9}), expected) << year;
+    std::snprintf(expected, sizeof expected, "%04d", year);
+    EXPECT_EQ(FormatTimeValue(DayInterval::Year(year)), expected) << year;
+    std::snprintf(expected, sizeof expected, "%04d-%02d", year, 11);
+    EXPECT_EQ(FormatTimeValue(DayInterval::Month(year, 11)), expected) << year;
+  }
+  std::string out;
+  AppendTimeValue({{2023, 12, 14}, {2023, 12, 20}}, out);
+  AppendTimeValue(DayInterval::Year(2023), out);
+  EXPECT_EQ(out, "2023-12-14/2023-12-202023");
 }
 
 }  // namespace

@@ -140,16 +140,17 @@ uint32_t Utf8Index::CodePointOffset(uint32_t byte_offset) const {
   if (block >= block_start_.size()) {
     // Only byte_offset == text.size() on a block boundary (or an empty text) lands here.
     if (block_start_.empty()) return 0;
-    uint32_t code_points = block_start_.back();
-    for (size_t pos = (block_start_.size() - 1) * size_t{kBlock}; pos < byte_offset; ++pos) {
-      code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
-    }
-    return code_points;
+    return CountFrom(block_start_.size() - 1, byte_offset);
   }
+  return CountFrom(block, byte_offset);
+}
+
+uint32_t Utf8Index::CountFrom(size_t block, uint32_t byte_offset) const {
   uint32_t code_points = block_start_[block];
-  for (size_t pos = size_t{block} * kBlock; pos < byte_offset; ++pos) {
-    code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
-  }
+  size_t pos = block * kBlock;
+  // Eight bytes at a time, then byte by byte: the lookups of a document's spans are the writer's hot loop.
+  for (; pos + 8 <= byte_offset; pos += 8) code_points += CodePointStartsIn8(text_.data() + pos);
+  for (; pos < byte_offset; ++pos) code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
   return code_points;
 }
 

@@ -41,6 +41,9 @@ class Utf8Index {
   uint32_t CodePointOffset(uint32_t byte_offset) const;
 
  private:
+  // The code points before byte_offset, counted from the start of `block`.
+  uint32_t CountFrom(size_t block, uint32_t byte_offset) const;
+
   static constexpr uint32_t kBlock = 64;
   std::string_view text_;
   std::vector<uint32_t> block_start_;  // code points before byte kBlock * i

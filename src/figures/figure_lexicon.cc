@@ -5,6 +5,8 @@
 #include "figures/figure_lexicon.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <initializer_list>
 
 namespace annalist::figures {
@@ -213,14 +215,37 @@ std::vector<Seed> Seeds() {
   return s;
 }
 
-// FNV-1a, 32 bits, over the lower-cased bytes.
-inline uint32_t HashStep(uint32_t hash, unsigned char c) { return (hash ^ c) * 16777619u; }
-constexpr uint32_t kHashSeed = 2166136261u;
+// A word of up to 31 bytes as four zero-padded 64-bit words, in the machine's byte order: Id compares a token
+// with an entry word by word and hashes it without a byte-serial chain (every token of every document is
+// looked up, and most are eight bytes or fewer: one load, one compare). `readable` bytes from `word` on may
+// be read: when the words cover no more, they are loaded whole and the bytes past the end masked off.
+PaddedWord LoadPadded(const char* word, size_t size, size_t readable) {
+  PaddedWord padded{};
+  const size_t words = (size + 7) / 8;
+  if (8 * words <= readable && std::endian::native == std::endian::little) {
+    for (size_t i = 0; i < words; ++i) std::memcpy(&padded[i], word + 8 * i, 8);
+    const size_t tail = size % 8;
+    if (tail != 0) padded[words - 1] &= (uint64_t{1} << (8 * tail)) - 1;
+    return padded;
+  }
+  auto* bytes = reinterpret_cast<unsigned char*>(padded.data());
+  for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<unsigned char>(word[i]);
+  return padded;
+}
 
-uint32_t HashLower(std::string_view lower) {
-  uint32_t h = kHashSeed;
-  for (unsigned char c : lower) h = HashStep(h, c);
-  return h;
+uint64_t HashPadded(const PaddedWord& w, size_t size) {
+  uint64_t h = (w[0] ^ size) * 0x9E3779B97F4A7C15ull;
+  if (size > 8) h ^= (w[1] * 0xC2B2AE3D27D4EB4Full) ^ (w[2] * 0x165667B19E3779F9ull) ^ (w[3] * 0xD6E8FEB86659FD93ull);
+  return h ^ (h >> 31);
+}
+
+// Sets bit 5 of every byte of `w` that is an ASCII capital: std::tolower of the "C" locale, eight bytes at a
+// time. (Adding to the low seven bits never carries into the next byte; bytes of 0x80 and above are left alone.)
+uint64_t LowerAscii(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = w & (0x7F * kOnes);
+  const uint64_t upper = ((low7 + (0x80 - 'A') * kOnes) ^ (low7 + (0x80 - 'Z' - 1) * kOnes)) & ~w & (0x80 * kOnes);
+  return w | (upper >> 2);
 }
 
 }  // namespace
@@ -251,55 +276,64 @@ FigureLexicon::FigureLexicon() {
   }
   WordEntry demonym;
   demonym.noun = NounClass::kPeople;
-  words_ = {std::string_view(), std::string_view()};
   entries_ = {WordEntry(), demonym};
   uint32_t size = 16;
   while (size < 4 * rows.size()) size *= 2;
   slots_.assign(size, kUnknownWord);
   mask_ = size - 1;
+  padded_ = {PaddedWord{}, PaddedWord{}};
+  word0_ = {0, 0};
+  size_ = {0, 0};
   for (const Row& row : rows) {
     // A word longer than Id's buffer could never be found; it is left out as Lookup always left it.
-    if (row.word.empty() || row.word.size() >= 32) continue;
-    const auto id = static_cast<WordId>(words_.size());
-    words_.push_back(row.word);
+    if (row.word.empty() || row.word.size() >= sizeof(PaddedWord)) continue;
+    const auto id = static_cast<WordId>(entries_.size());
     entries_.push_back(row.entry);
-    uint32_t s = HashLower(row.word) & mask_;
+    padded_.push_back(LoadPadded(row.word.data(), row.word.size(), row.word.size()));
+    uint32_t s = static_cast<uint32_t>(HashPadded(padded_.back(), row.word.size())) & mask_;
     while (slots_[s] != kUnknownWord) s = (s + 1) & mask_;
     slots_[s] = id;
+    word0_.push_back(padded_.back()[0]);
+    size_.push_back(static_cast<uint8_t>(row.word.size()));
   }
 }
 
-WordId FigureLexicon::Id(std::string_view word) const {
-  char buffer[32];
-  const size_t n = word.size();
-  if (n == 0 || n >= sizeof(buffer)) return kUnknownWord;
-  uint32_t h = kHashSeed;
-  for (size_t i = 0; i < n; ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // std::tolower of the "C" locale
-    buffer[i] = c;
-    h = HashStep(h, static_cast<unsigned char>(c));
+WordId FigureLexicon::Id(std::string_view word) const { return IdIn(word.data(), word.size(), word.size()); }
+
+WordId FigureLexicon::IdIn(const char* word, size_t n, size_t readable) const {
+  if (n == 0 || n >= sizeof(PaddedWord)) return kUnknownWord;
+  PaddedWord lower = LoadPadded(word, n, readable);
+  lower[0] = LowerAscii(lower[0]);
+  if (n > 8) {
+    for (size_t i = 1; i < 4; ++i) lower[i] = LowerAscii(lower[i]);
   }
-  const std::string_view lower(buffer, n);
-  for (uint32_t s = h & mask_;; s = (s + 1) & mask_) {
+  for (uint32_t s = static_cast<uint32_t>(HashPadded(lower, n)) & mask_;; s = (s + 1) & mask_) {
     const WordId id = slots_[s];
     if (id == kUnknownWord) break;
-    if (words_[id] == lower) return id;
+    if (word0_[id] == lower[0] && size_[id] == n && (n <= 8 || padded_[id] == lower)) return id;
   }
   // A capitalised plural demonym ("Palestinians", "Israelis", "Iraqis", "Kurds") counts people.
   const unsigned char first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z' && n >= 5) {
-    const std::string_view tail = lower.substr(n - 3);
-    if (tail == "ans" || tail == "ens" || lower.ends_with("is") || tail == "ese" || tail == "ons") {
-      return kDemonymWord;
+    char tail[3];
+    for (size_t i = 0; i < 3; ++i) {
+      const char c = word[n - 3 + i];
+      tail[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
+    const std::string_view t(tail, 3);
+    if (t == "ans" || t == "ens" || t.ends_with("is") || t == "ese" || t == "ons") return kDemonymWord;
   }
   return kUnknownWord;
 }
 
 void TokenIds::Assign(const Document& doc, const FigureLexicon& lexicon) {
   ids_.resize(doc.tokens.size());
-  for (size_t t = 0; t < doc.tokens.size(); ++t) ids_[t] = lexicon.Id(doc.token_text(static_cast<uint32_t>(t)));
+  const char* const text = doc.text.data();
+  const size_t size = doc.text.size();
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    const Token& token = doc.tokens[t];
+    ids_[t] = lexicon.IdIn(text + token.begin, token.end - token.begin, size - token.begin);
+  }
 }
 
 }  // namespace annalist::figures

@@ -5,12 +5,14 @@
 // words the recogniser and the source finder dispatch on.
 //
 // Built once from a static table (some 600 words) at construction and immutable after that: one FigureLexicon
-// serves every thread. Lookup is ASCII-case-insensitive and allocation-free (a word is lower-cased and hashed
-// in one pass into a stack buffer and found in a small open-addressing table of entry ids); words longer
-// than 31 bytes are unknown. The hot paths look each token up once per document (TokenIds) and then read
+// serves every thread. Lookup is ASCII-case-insensitive and allocation-free (a word is copied into a zero-padded
+// 32-byte stack buffer, lower-cased and hashed eight bytes at a time, and found in a small open-addressing
+// table); words longer than 31 bytes are unknown. The hot paths look each token up once per document (TokenIds) and then read
 // entries by id.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -70,6 +72,8 @@ struct WordEntry {
 // The id of a word's entry: kUnknownWord for a word the lexicon does not know, kDemonymWord for a capitalised
 // plural that looks like a demonym, else the word's row.
 using WordId = uint16_t;
+// A word of the lexicon (at most 31 bytes), zero-padded to 32 bytes and read as four 64-bit words.
+using PaddedWord = std::array<uint64_t, 4>;
 inline constexpr WordId kUnknownWord = 0;
 inline constexpr WordId kDemonymWord = 1;
 
@@ -85,14 +89,20 @@ class FigureLexicon {
   // The id of `word`'s entry, as Lookup finds it; Lookup(word) == entry(Id(word)). Thread-safe;
   // allocation-free.
   WordId Id(std::string_view word) const;
+  // The same for the `size` bytes at `word`, of which `readable` (>= size) may be read: when that reaches
+  // past the word's last eight-byte block, the word is loaded eight bytes at a time. Thread-safe; allocation-free.
+  WordId IdIn(const char* word, size_t size, size_t readable) const;
   // REQUIRES: `id` came from Id() of this lexicon.
   const WordEntry& entry(WordId id) const { return entries_[id]; }
 
  private:
-  std::vector<std::string_view> words_;  // by id; empty for the two special ids
-  std::vector<WordEntry> entries_;       // by id
-  std::vector<WordId> slots_;            // open addressing on the lower-case word; kUnknownWord = empty
-  uint32_t mask_ = 0;                    // slots_.size() - 1 (a power of two minus one)
+  // The probe reads only slots_ and, on a hit, word0_ and size_: about 14 KB that stay in the L1 cache.
+  std::vector<WordEntry> entries_;   // by id
+  std::vector<uint64_t> word0_;      // by id: the word's first eight bytes, zero-padded (padded_[id][0])
+  std::vector<uint8_t> size_;        // by id: the word's size in bytes
+  std::vector<PaddedWord> padded_;   // by id: the word, zero-padded; all zeros for the two special ids
+  std::vector<WordId> slots_;        // open addressing on the lower-case word; kUnknownWord = empty
+  uint32_t mask_ = 0;                // slots_.size() - 1 (a power of two minus one)
 };
 
 // The entry ids of a document's tokens, looked up once, so that the recogniser and the source finder read a

@@ -94,10 +94,20 @@ struct Candidate {
   bool dropped = false;
 };
 
+// The buffers of a Recognizer, kept by each thread across documents (with the capacity of the largest
+// document the thread recognised), so that a document allocates none.
+struct RecognizerScratch {
+  figures::TokenIds ids;
+  std::vector<Candidate> candidates;
+};
+
 class Recognizer {
  public:
-  Recognizer(Document& doc, const FigureLexicon& lexicon, const QuantityRecognizerOptions& options)
-      : doc_(doc), lexicon_(lexicon), options_(options) {}
+  Recognizer(Document& doc, const FigureLexicon& lexicon, const QuantityRecognizerOptions& options,
+             RecognizerScratch& scratch)
+      : doc_(doc), lexicon_(lexicon), options_(options), ids_(scratch.ids), candidates_(scratch.candidates) {
+    candidates_.clear();
+  }
 
   void Run() {
     ids_.Assign(doc_, lexicon_);
@@ -133,7 +143,11 @@ class Recognizer {
     const std::string_view text = doc_.token_text(t);
     if (text[0] >= '0' && text[0] <= '9') return true;
     if (TokenIs(doc_, t, "a") || TokenIs(doc_, t, "an")) return true;
-    return text.find('-') != std::string_view::npos;
+    // (A loop in line: a word is a few bytes, and memchr's call cost more than the search.)
+    for (const char c : text) {
+      if (c == '-') return true;
+    }
+    return false;
   }
 
   bool InTime(uint32_t token) const {
@@ -556,8 +570,8 @@ class Recognizer {
   Document& doc_;
   const FigureLexicon& lexicon_;
   const QuantityRecognizerOptions& options_;
-  figures::TokenIds ids_;  // the lexicon entry of every token
-  std::vector<Candidate> candidates_;
+  figures::TokenIds& ids_;  // the lexicon entry of every token
+  std::vector<Candidate>& candidates_;
 };
 
 }  // namespace
@@ -568,7 +582,8 @@ void QuantityRecognizer::Process(Document& doc) const {
   doc.quantities.clear();
   doc.claim_sources.clear();
   if (doc.is_error() || doc.sentences.empty()) return;
-  Recognizer(doc, lexicon_, options_).Run();
+  thread_local RecognizerScratch scratch;
+  Recognizer(doc, lexicon_, options_, scratch).Run();
 }
 
 }  // namespace annalist

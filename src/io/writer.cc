@@ -13,6 +13,10 @@
 namespace annalist {
 namespace {
 
+// Literals are appended as string_views ("…"sv): their length is known at compile time, where `+= "…"` would
+// call strlen on each of the record's two hundred-odd pieces.
+using namespace std::string_view_literals;
+
 // Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
 // shortest form that reads back exactly ("31.42").
 void AppendNumber(double value, std::string& out) {
@@ -34,7 +38,7 @@ void AppendUnsigned(uint64_t value, std::string& out) {
 
 void AppendNullableString(std::string_view text, std::string& out) {
   if (text.empty()) {
-    out += "null";
+    out += "null"sv;
   } else {
     AppendJsonString(text, out);
   }
@@ -46,19 +50,21 @@ class JsonRecordBuilder {
   JsonRecordBuilder(const Document& doc, std::string& out) : doc_(doc), out_(out), index_(doc.text) {}
 
   void Build() {
-    out_ += "{\"id\":";
+    out_ += "{\"id\":"sv;
     AppendJsonString(doc_.id, out_);
     if (doc_.is_error()) {
-      out_ += ",\"error\":";
+      out_ += ",\"error\":"sv;
       AppendJsonString(doc_.error, out_);
-      out_ += "}\n";
+      out_ += "}\n"sv;
       return;
     }
-    out_ += ",\"date\":";
+    out_ += ",\"date\":"sv;
     if (doc_.date) {
-      AppendJsonString(FormatIsoDate(*doc_.date), out_);
+      out_ += '"';
+      AppendIsoDate(*doc_.date, out_);
+      out_ += '"';
     } else {
-      out_ += "null";
+      out_ += "null"sv;
     }
     AppendOptionalField("title", doc_.title);
     AppendOptionalField("source", doc_.source);
@@ -70,16 +76,16 @@ class JsonRecordBuilder {
     if (!doc_.warnings.empty()) {
       AppendList("warnings", doc_.warnings, [this](const std::string& warning) { AppendJsonString(warning, out_); });
     }
-    out_ += "}\n";
+    out_ += "}\n"sv;
   }
 
  private:
   // ,"key":[item,item,...] with each item written by `append`.
   template <typename T, typename AppendItem>
-  void AppendList(const char* key, const std::vector<T>& items, AppendItem append) {
-    out_ += ",\"";
+  void AppendList(std::string_view key, const std::vector<T>& items, AppendItem append) {
+    out_ += ",\""sv;
     out_ += key;
-    out_ += "\":[";
+    out_ += "\":["sv;
     for (size_t i = 0; i < items.size(); ++i) {
       if (i) out_ += ',';
       append(items[i]);
@@ -87,18 +93,18 @@ class JsonRecordBuilder {
     out_ += ']';
   }
 
-  void AppendOptionalField(const char* key, const std::optional<std::string>& value) {
+  void AppendOptionalField(std::string_view key, const std::optional<std::string>& value) {
     if (!value) return;
-    out_ += ",\"";
+    out_ += ",\""sv;
     out_ += key;
-    out_ += "\":";
+    out_ += "\":"sv;
     AppendJsonString(*value, out_);
   }
 
   // "text":"…","span":[b,e] — the text and the code-point span of a byte span, written in that order by
   // callers that put other keys between them.
   void AppendSpan(Span span) {
-    out_ += "\"span\":[";
+    out_ += "\"span\":["sv;
     AppendUnsigned(index_.CodePointOffset(span.begin), out_);
     out_ += ',';
     AppendUnsigned(index_.CodePointOffset(span.end), out_);
@@ -106,37 +112,43 @@ class JsonRecordBuilder {
   }
 
   void AppendText(Span span) {
-    out_ += "\"text\":";
+    out_ += "\"text\":"sv;
     AppendJsonString(doc_.slice(span), out_);
   }
 
   void AppendCountry(const CountryCode& country) {
-    out_ += "\"country\":";
+    out_ += "\"country\":"sv;
     AppendNullableString(country.view(), out_);
   }
 
   void AppendDate(const std::optional<DayInterval>& date) {
-    out_ += "\"date\":";
+    out_ += "\"date\":"sv;
     if (date) {
-      AppendJsonString(FormatTimeValue(*date), out_);
+      AppendQuotedTimeValue(*date);
     } else {
-      out_ += "null";
+      out_ += "null"sv;
     }
   }
 
+  // A time value needs no escaping: digits, '-' and '/'.
+  void AppendQuotedTimeValue(const DayInterval& value) {
+    out_ += '"';
+    AppendTimeValue(value, out_);
+    out_ += '"';
+  }
   void AppendActorOrNull(uint32_t actor_index) {
     if (actor_index == kNone || actor_index >= doc_.actors.size()) {
-      out_ += "null";
+      out_ += "null"sv;
       return;
     }
     const ActorMention& actor = doc_.actors[actor_index];
     out_ += '{';
     AppendText(actor.span);
-    out_ += ",\"name\":";
+    out_ += ",\"name\":"sv;
     AppendNullableString(actor.name, out_);
     out_ += ',';
     AppendCountry(actor.country);
-    out_ += ",\"sector\":";
+    out_ += ",\"sector\":"sv;
     AppendNullableString(SectorName(actor.sector), out_);
     out_ += ',';
     AppendSpan(actor.span);
@@ -145,7 +157,7 @@ class JsonRecordBuilder {
 
   void AppendPlaceOrNull(uint32_t place_index) {
     if (place_index == kNone || place_index >= doc_.places.size()) {
-      out_ += "null";
+      out_ += "null"sv;
       return;
     }
     AppendPlace(doc_.places[place_index]);
@@ -154,15 +166,15 @@ class JsonRecordBuilder {
   void AppendPlace(const PlaceMention& place) {
     out_ += '{';
     AppendText(place.span);
-    out_ += ",\"name\":";
+    out_ += ",\"name\":"sv;
     AppendJsonString(place.name, out_);
     out_ += ',';
     AppendCountry(place.country);
-    out_ += ",\"kind\":\"";
+    out_ += ",\"kind\":\""sv;
     out_ += PlaceKindName(place.kind);
-    out_ += "\",\"lat\":";
+    out_ += "\",\"lat\":"sv;
     AppendNumber(place.lat, out_);
-    out_ += ",\"lon\":";
+    out_ += ",\"lon\":"sv;
     AppendNumber(place.lon, out_);
     out_ += ',';
     AppendSpan(place.span);
@@ -172,39 +184,39 @@ class JsonRecordBuilder {
   void AppendTime(const TimeMention& time) {
     out_ += '{';
     AppendText(time.span);
-    out_ += ",\"value\":";
-    AppendJsonString(FormatTimeValue(time.value), out_);
+    out_ += ",\"value\":"sv;
+    AppendQuotedTimeValue(time.value);
     out_ += ',';
     AppendSpan(time.span);
     out_ += '}';
   }
 
   void AppendQuantity(const Quantity& quantity) {
-    out_ += "{\"category\":\"";
+    out_ += "{\"category\":\""sv;
     out_ += QuantityCategoryName(quantity.category);
-    out_ += "\",\"value\":";
+    out_ += "\",\"value\":"sv;
     AppendNumber(quantity.value, out_);
-    out_ += ",\"high\":";
+    out_ += ",\"high\":"sv;
     if (quantity.high) {
       AppendNumber(*quantity.high, out_);
     } else {
-      out_ += "null";
+      out_ += "null"sv;
     }
-    out_ += ",\"qualifier\":\"";
+    out_ += ",\"qualifier\":\""sv;
     out_ += QualifierName(quantity.qualifier);
-    out_ += "\",\"who\":";
+    out_ += "\",\"who\":"sv;
     AppendNullableString(doc_.slice(quantity.who), out_);
-    out_ += ",\"part_of\":";
+    out_ += ",\"part_of\":"sv;
     if (quantity.part_of == kNone) {
-      out_ += "null";
+      out_ += "null"sv;
     } else {
       AppendUnsigned(quantity.part_of, out_);
     }
-    out_ += ",\"claimed_by\":";
+    out_ += ",\"claimed_by\":"sv;
     AppendActorOrNull(quantity.claimed_by);
     out_ += ',';
     AppendDate(quantity.date);
-    out_ += ",\"place\":";
+    out_ += ",\"place\":"sv;
     AppendPlaceOrNull(quantity.place);
     out_ += ',';
     AppendSpan(quantity.span);
@@ -212,30 +224,30 @@ class JsonRecordBuilder {
   }
 
   void AppendEvent(const Event& event) {
-    out_ += "{\"type\":\"";
+    out_ += "{\"type\":\""sv;
     out_ += EventTypeName(event.type);
-    out_ += "\",\"mode\":";
+    out_ += "\",\"mode\":"sv;
     AppendNullableString(event.mode, out_);
-    out_ += ",\"context\":[";
+    out_ += ",\"context\":["sv;
     for (size_t i = 0; i < event.contexts.size(); ++i) {
       if (i) out_ += ',';
       AppendJsonString(event.contexts[i], out_);
     }
-    out_ += "],\"cameo\":";
+    out_ += "],\"cameo\":"sv;
     AppendNullableString(event.cameo, out_);
-    out_ += ",\"actor\":";
+    out_ += ",\"actor\":"sv;
     AppendActorOrNull(event.actor);
-    out_ += ",\"recipient\":";
+    out_ += ",\"recipient\":"sv;
     AppendActorOrNull(event.recipient);
     out_ += ',';
     AppendDate(event.date);
-    out_ += ",\"place\":";
+    out_ += ",\"place\":"sv;
     AppendPlaceOrNull(event.place);
-    out_ += ",\"claimed_by\":";
+    out_ += ",\"claimed_by\":"sv;
     AppendActorOrNull(event.claimed_by);
-    out_ += ",\"status\":\"";
+    out_ += ",\"status\":\""sv;
     out_ += EventStatusName(event.status);
-    out_ += "\",\"trigger\":";
+    out_ += "\",\"trigger\":"sv;
     AppendJsonString(doc_.slice(event.trigger), out_);
     out_ += ',';
     AppendSpan(event.trigger);
@@ -278,7 +290,7 @@ class EventsCsvFormatter final : public RecordFormatter {
   void Format(const Document& doc, std::string& out) const override {
     if (doc.is_error()) {
       AppendCsvField(doc.id, out);
-      out += ",,,,,,,,,,,,,,,,,,,,,";
+      out += ",,,,,,,,,,,,,,,,,,,,,"sv;
       AppendCsvField(doc.error, out);
       out += '\n';
       return;
@@ -300,7 +312,7 @@ class EventsCsvFormatter final : public RecordFormatter {
       out += ',';
       AppendActor(doc, event.recipient, out);
       out += ',';
-      if (event.date) out += FormatTimeValue(*event.date);
+      if (event.date) AppendTimeValue(*event.date, out);
       out += ',';
       if (event.place != kNone && event.place < doc.places.size()) {
         const PlaceMention& place = doc.places[event.place];
@@ -312,7 +324,7 @@ class EventsCsvFormatter final : public RecordFormatter {
         out += ',';
         AppendNumber(place.lon, out);
       } else {
-        out += ",,,";
+        out += ",,,"sv;
       }
       out += ',';
       if (event.claimed_by != kNone && event.claimed_by < doc.actors.size()) {
@@ -326,7 +338,7 @@ class EventsCsvFormatter final : public RecordFormatter {
       AppendUnsigned(index.CodePointOffset(event.trigger.begin), out);
       out += ',';
       AppendUnsigned(index.CodePointOffset(event.trigger.end), out);
-      out += ",\n";
+      out += ",\n"sv;
     }
   }
 
@@ -334,7 +346,7 @@ class EventsCsvFormatter final : public RecordFormatter {
   // Three columns: the words, the country, the sector.
   static void AppendActor(const Document& doc, uint32_t actor_index, std::string& out) {
     if (actor_index == kNone || actor_index >= doc.actors.size()) {
-      out += ",,";
+      out += ",,"sv;
       return;
     }
     const ActorMention& actor = doc.actors[actor_index];
@@ -358,15 +370,15 @@ void AppendJsonString(std::string_view text, std::string& out) {
     out.append(text.data() + run_start, i - run_start);
     run_start = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"': out += "\\\""sv; break;
+      case '\\': out += "\\\\"sv; break;
+      case '\n': out += "\\n"sv; break;
+      case '\r': out += "\\r"sv; break;
+      case '\t': out += "\\t"sv; break;
+      case '\b': out += "\\b"sv; break;
+      case '\f': out += "\\f"sv; break;
       default:
-        out += "\\u00";
+        out += "\\u00"sv;
         out += kHex[c >> 4];
         out += kHex[c & 0xF];
     }

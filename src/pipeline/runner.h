@@ -1,7 +1,8 @@
 // The coding run behind `annalist code`: inputs → readers → pipeline → formatter → output, in input order.
 //
-// Articles are read in batches; each batch is coded and formatted by all threads at once, then written in input
-// order, so the output is the same bytes whatever the thread count.
+// Articles are read in batches; the coding threads code one batch while the calling thread formats and writes
+// the batch before it, in input order, and reads the next, so the output is the same bytes whatever the thread
+// count.
 #pragma once
 
 #include <cstdint>

@@ -49,13 +49,37 @@
 #include <string_view>
 #include <vector>
 
+#include "places/marked_hash_set.h"
 #include "places/normalize.h"
+#include "places/place_words.h"
 
 namespace annalist {
 namespace {
 
 using places::EntryKind;
 using places::EntryRecord;
+using places::kAdminSuffixCount;
+using places::kMaxConnectorSize;
+using places::kSuffixWords;
+using places::ListBit;
+using places::ListsOf;
+using places::MarkedHashSet;
+using places::kListAppositionNoun;
+using places::kListArticle;
+using places::kListCompass;
+using places::kListFeatureWord;
+using places::kListFunctionWord;
+using places::kListLocative;
+using places::kListLowerCaseHead;
+using places::kListNameConnector;
+using places::kListOfHead;
+using places::kListOfPlaceNoun;
+using places::kListOrganisationHead;
+using places::kListOutletNoun;
+using places::kListSpeechVerb;
+using places::kListSuffixWord;
+using places::kListTitle;
+using places::kListToMotion;
 
 enum PieceFlag : uint8_t {
   kPieceCap = 1 << 0,            // first letter upper case
@@ -83,226 +107,6 @@ struct RawMatch {
   Gazetteer::Hit hit;
 };
 
-constexpr std::string_view kTitles[] = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "gen", "general", "prince",
-    "princess", "king", "queen", "sheikh", "senator", "sen", "rep", "judge", "colonel", "col", "capt", "captain",
-    "lt", "sgt", "rabbi", "imam", "father", "pope", "minister", "secretary", "governor", "gov", "mayor",
-    "chancellor", "ambassador", "commander", "premier", "emir", "ayatollah", "cardinal", "professor", "prof",
-    "brig", "maj", "major", "sergeant", "lieutenant", "officer", "speaker", "envoy", "chief", "st"};
-// Capitalised words that end organisation, press and event names: the place before them is part of a name.
-constexpr std::string_view kOrganisationHeads[] = {
-    "party", "workers", "front", "movement", "liberation", "brigade", "brigades", "battalion", "army", "corps",
-    "guard", "guards", "forces", "force", "fc", "united", "airways", "airlines", "times", "post", "herald",
-    "tribune", "journal", "gazette", "observer", "telegraph", "declaration", "accord", "accords", "convention",
-    "conventions", "protocol", "treaty", "war", "bank", "university", "college", "club", "council", "company",
-    "corporation", "group", "institute", "foundation", "review", "daily", "today", "news", "radio", "tv",
-    "television", "agency", "stock", "exchange", "index", "symphony", "orchestra", "festival", "marathon",
-    "olympics", "games", "cup", "open", "prize", "award", "street", "avenue", "road", "square", "hospital"};
-// Lower-case words after a name that make it part of an event or organisation name ("Gulf war", "Astana
-// group", "Rome statute").
-constexpr std::string_view kLowerCaseHeads[] = {"war", "group", "statute", "format", "process", "university",
-                                                 "college"};
-// Verbs of speech: a one-word town right before or after one is a person ("Ricardo said", "said Saratova").
-constexpr std::string_view kSpeechVerbs[] = {"said", "says", "told", "asked", "added", "wrote", "explained",
-                                             "recalled", "insisted"};
-// Lower-case nouns whose apposition is a person or an outlet, not a place ("her daughter, Sana", "the news
-// agency Sana"); the outlets (the last seven) also after the name ("Sana, the state news agency").
-constexpr std::string_view kAppositionNouns[] = {
-    "daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "cousin", "uncle", "aunt",
-    "nephew", "niece", "friend", "colleague", "spokesman", "spokeswoman", "spokesperson", "agency", "newspaper",
-    "broadcaster", "channel", "website", "outlet", "tabloid"};
-constexpr std::string_view kOutletNouns[] = {"agency", "newspaper", "broadcaster", "channel", "website", "outlet",
-                                             "tabloid"};
-// Compass words: "North-East Syria" is a regional phrase on the country, not a town called North East.
-constexpr std::string_view kCompassWords[] = {"north", "south", "east", "west", "northeast", "northwest",
-                                              "southeast", "southwest"};
-// Words before a place name that say "a place follows": prepositions of place and motion, and a few verbs.
-constexpr std::string_view kLocatives[] = {
-    "in", "at", "near", "from", "outside", "into", "towards", "toward", "around", "across", "via", "through",
-    "inside", "within", "beyond", "reached", "fled", "entered", "captured", "seized", "besieged", "shelled",
-    "bombed", "northern", "southern", "eastern", "western", "central"};
-// "of" is locative after these ("the town of Hajin", "east of Raqqa"); "to" after these ("travelled to").
-constexpr std::string_view kOfPlaceNouns[] = {
-    "town", "city", "village", "province", "governorate", "region", "district", "suburb", "suburbs", "outskirts",
-    "parts", "part", "east", "west", "north", "south", "centre", "center", "capital", "streets", "residents",
-    "people", "battle", "siege", "fall", "liberation", "countryside", "area", "neighbourhood", "port"};
-constexpr std::string_view kToMotion[] = {"travelled", "traveled", "returned", "flew", "fled", "moved", "went",
-                                          "came", "deployed", "sent", "back", "way", "trip", "journey", "road",
-                                          "route", "heading", "headed", "bound", "return", "travel", "go"};
-// Heads before "of" whose complement is part of the name ("Bank of England", "University of Chicago").
-constexpr std::string_view kOfHeads[] = {"bank", "university", "college", "church", "museum", "institute",
-                                         "school", "duke", "duchess", "earl", "prince", "princess",
-                                         "archbishop", "bishop", "diocese", "battle", "siege", "treaty"};
-// Lower-case words allowed inside a multi-word key ("Rukban camp", "Jabalia refugee camp").
-constexpr std::string_view kFeatureWords[] = {"camp", "river", "refugee", "detention", "displacement", "city",
-                                              "sea", "valley", "crossing", "corridor", "desert", "peninsula",
-                                              "strip", "plains", "air", "base", "airbase", "province",
-                                              "region", "neighbourhood", "district", "checkpoint", "health",
-                                              "ministry", "accords", "war", "occupied", "eastern", "group"};
-// A word after a name that joins its span; the first seven prefer a division.
-constexpr std::string_view kSuffixWords[] = {"province", "governorate", "region", "oblast", "district",
-                                             "county", "prefecture", "camp", "river"};
-constexpr size_t kAdminSuffixCount = 7;
-// Connectors skipped when looking for the given name before a surname ("Bashar al-Assad").
-constexpr std::string_view kNameConnectors[] = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von",
-                                                "da", "di", "le", "la", "del", "der", "du", "ben"};
-
-constexpr size_t kMaxConnectorSize = [] {
-  size_t size = 0;
-  for (std::string_view w : kNameConnectors) size = std::max(size, w.size());
-  return size;
-}();
-
-// Arabic articles, which open a name in lower case ("al-Hawl camp", "el-Fasher").
-constexpr std::string_view kArticles[] = {"al", "el", "ad", "an", "ar", "as", "at", "az", "ash"};
-// Words that open sentences in capitals without being names: never a given name before a place.
-constexpr std::string_view kFunctionWords[] = {
-    "the", "in", "at", "on", "for", "from", "but", "and", "as", "after", "by", "with", "to", "when", "while",
-    "if", "since", "during", "a", "an", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i",
-    "his", "her", "their", "our", "across", "near", "outside", "inside", "into", "over", "under", "between",
-    "both", "meanwhile", "then", "now", "also", "yet", "so", "last", "next", "north", "south", "east", "west",
-    "central", "northern", "southern", "eastern", "western", "of", "or", "before", "against", "via", "like",
-    "unlike", "neither", "nor", "either", "all", "many", "most", "some", "every", "each", "no", "not", "where",
-    "why", "how", "what", "who", "there", "here", "once", "throughout", "beyond", "towards", "toward", "until"};
-
-// The word lists above, merged into one table built at compile time: a key's hash (which every piece
-// carries) finds the lists that hold the key in one probe, instead of a scan of each list.
-enum ListBit : uint32_t {
-  kListTitle = 1u << 0,
-  kListOrganisationHead = 1u << 1,
-  kListLowerCaseHead = 1u << 2,
-  kListLocative = 1u << 3,
-  kListOfPlaceNoun = 1u << 4,
-  kListToMotion = 1u << 5,
-  kListOfHead = 1u << 6,
-  kListFeatureWord = 1u << 7,
-  kListSuffixWord = 1u << 8,
-  kListNameConnector = 1u << 9,
-  kListArticle = 1u << 10,
-  kListFunctionWord = 1u << 11,
-  kListSpeechVerb = 1u << 12,
-  kListAppositionNoun = 1u << 13,
-  kListCompass = 1u << 14,
-  kListOutletNoun = 1u << 15,
-};
-
-struct ListSlot {
-  uint64_t hash = 0;  // places::HashKey(word); 0 = empty
-  const char* word = nullptr;
-  uint32_t size = 0;   // of word
-  uint32_t lists = 0;  // ListBit bits
-};
-constexpr size_t kListSlots = 1024;  // a power of two, over twice the number of distinct words
-
-constexpr std::array<ListSlot, kListSlots> BuildListTable() {
-  std::array<ListSlot, kListSlots> table{};
-  auto add = [&table](const auto& list, uint32_t bit) {
-    for (const std::string_view word : list) {
-      const uint64_t hash = places::HashKey(word);
-      size_t i = hash & (kListSlots - 1);
-      while (table[i].hash != 0 &&
-             !(table[i].hash == hash && std::string_view(table[i].word, table[i].size) == word)) {
-        i = (i + 1) & (kListSlots - 1);
-      }
-      table[i].hash = hash;
-      table[i].word = word.data();
-      table[i].size = static_cast<uint32_t>(word.size());
-      table[i].lists |= bit;
-    }
-  };
-  add(kTitles, kListTitle);
-  add(kOrganisationHeads, kListOrganisationHead);
-  add(kLowerCaseHeads, kListLowerCaseHead);
-  add(kLocatives, kListLocative);
-  add(kOfPlaceNouns, kListOfPlaceNoun);
-  add(kToMotion, kListToMotion);
-  add(kOfHeads, kListOfHead);
-  add(kFeatureWords, kListFeatureWord);
-  add(kSuffixWords, kListSuffixWord);
-  add(kNameConnectors, kListNameConnector);
-  add(kArticles, kListArticle);
-  add(kFunctionWords, kListFunctionWord);
-  add(kSpeechVerbs, kListSpeechVerb);
-  add(kAppositionNouns, kListAppositionNoun);
-  add(kCompassWords, kListCompass);
-  add(kOutletNouns, kListOutletNoun);
-  return table;
-}
-constexpr std::array<ListSlot, kListSlots> kListTable = BuildListTable();
-
-// Bit (hash >> 52) of each word's hash: most keys asked about are in no list, and this 512-byte filter
-// answers them without touching the table.
-constexpr std::array<uint64_t, 64> BuildListFilter() {
-  std::array<uint64_t, 64> filter{};
-  for (const ListSlot& slot : kListTable) {
-    if (slot.hash != 0) filter[slot.hash >> 58] |= uint64_t{1} << ((slot.hash >> 52) & 63);
-  }
-  return filter;
-}
-constexpr std::array<uint64_t, 64> kListFilter = BuildListFilter();
-
-// The lists that hold `key`, whose places::HashKey is `hash`.
-uint32_t ListsOf(uint64_t hash, std::string_view key) {
-  if (!(kListFilter[hash >> 58] & (uint64_t{1} << ((hash >> 52) & 63)))) return 0;
-  for (size_t i = hash & (kListSlots - 1);; i = (i + 1) & (kListSlots - 1)) {
-    const ListSlot& slot = kListTable[i];
-    if (slot.hash == 0) return 0;
-    if (slot.hash == hash && slot.size == key.size()) {
-      // The words are short: compare in line rather than call memcmp.
-      size_t k = 0;
-      while (k < key.size() && slot.word[k] == key[k]) ++k;
-      if (k == key.size()) return slot.lists;
-    }
-  }
-}
-
-// A set of key hashes (places::HashKey, never 0) with one mark each: filled once per document with the
-// keys that may be asked about, then marked, then only queried.
-class MarkedHashSet {
- public:
-  void Reset(size_t expected) {
-    size_t size = 16;
-    while (size < 2 * expected) size *= 2;
-    slots_.assign(size, Slot());
-    mask_ = size - 1;
-    filter_.fill(0);
-  }
-  void Insert(uint64_t hash) {
-    filter_[(hash >> 58)] |= uint64_t{1} << ((hash >> 52) & 63);
-    size_t i = Mix(hash) & mask_;
-    while (slots_[i].hash != 0 && slots_[i].hash != hash) i = (i + 1) & mask_;
-    slots_[i].hash = hash;
-  }
-  // Marks `hash` if the set holds it.
-  void Mark(uint64_t hash) {
-    // Most keys asked are not in the set: a 4096-bit filter of the inserted hashes answers them.
-    if (!(filter_[(hash >> 58)] & (uint64_t{1} << ((hash >> 52) & 63)))) return;
-    for (size_t i = Mix(hash) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].hash == hash) {
-        slots_[i].marked = true;
-        return;
-      }
-      if (slots_[i].hash == 0) return;
-    }
-  }
-  // Whether `hash` was inserted and marked.
-  bool Marked(uint64_t hash) const {
-    for (size_t i = Mix(hash) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].hash == hash) return slots_[i].marked;
-      if (slots_[i].hash == 0) return false;
-    }
-  }
-
- private:
-  struct Slot {
-    uint64_t hash = 0;
-    bool marked = false;
-  };
-  static size_t Mix(uint64_t hash) { return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 32); }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  std::array<uint64_t, 64> filter_{};  // bit (hash >> 52) of each inserted hash
-};
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -321,10 +125,48 @@ bool IsNonAsciiUpper(std::string_view s) {
   return false;
 }
 
+// The buffers of a DocumentMatcher, kept by each thread across documents so that matching a document
+// allocates nothing once they have grown (they keep the capacity of the largest document the thread matched).
+struct MatcherScratch {
+  std::vector<Piece> pieces;
+  std::string keys;
+  std::string slow_key;
+  std::vector<RawMatch> matches;
+  std::vector<CountryCode> anchors;
+  MarkedHashSet capitalised_keys;
+  std::vector<uint64_t> surnames;
+  std::vector<uint64_t> speakers;
+  std::vector<bool> accepted;
+  std::vector<uint64_t> accepted_keys;
+  std::vector<std::pair<uint64_t, PlaceMention>> pending;
+};
+
 class DocumentMatcher {
  public:
-  DocumentMatcher(const Gazetteer& gazetteer, const PlaceOptions& options, Document& doc)
-      : gaz_(gazetteer), options_(options), doc_(doc) {}
+  DocumentMatcher(const Gazetteer& gazetteer, const PlaceOptions& options, Document& doc, MatcherScratch& scratch)
+      : gaz_(gazetteer),
+        options_(options),
+        doc_(doc),
+        pieces_(scratch.pieces),
+        keys_(scratch.keys),
+        slow_key_(scratch.slow_key),
+        matches_(scratch.matches),
+        anchors_(scratch.anchors),
+        capitalised_keys_(scratch.capitalised_keys),
+        surnames_(scratch.surnames),
+        speakers_(scratch.speakers),
+        accepted_(scratch.accepted),
+        accepted_keys_(scratch.accepted_keys),
+        pending_(scratch.pending) {
+    pieces_.clear();
+    matches_.clear();
+    anchors_.clear();
+    surnames_.clear();
+    speakers_.clear();
+    accepted_.clear();
+    accepted_keys_.clear();
+    pending_.clear();
+  }
 
   void Run() {
     BuildPieces();
@@ -890,18 +732,19 @@ class DocumentMatcher {
   const Gazetteer& gaz_;
   const PlaceOptions& options_;
   Document& doc_;
-  std::vector<Piece> pieces_;
-  std::string keys_;     // the pieces' keys, back to back: [0, key_end_) is used
+  // The per-document state, in the calling thread's MatcherScratch (emptied by the constructor).
+  std::vector<Piece>& pieces_;
+  std::string& keys_;     // the pieces' keys, back to back: [0, key_end_) is used
   size_t key_end_ = 0;
-  std::string slow_key_;  // scratch for places::AppendKey
-  std::vector<RawMatch> matches_;
-  std::vector<CountryCode> anchors_;
-  MarkedHashSet capitalised_keys_;  // marked: also written in lower case
-  std::vector<uint64_t> surnames_;
-  std::vector<uint64_t> speakers_;  // one-word names the article uses as a speaker's
-  std::vector<bool> accepted_;  // per raw match, as decided in text order
-  std::vector<uint64_t> accepted_keys_;  // one-word names taken as places
-  std::vector<std::pair<uint64_t, PlaceMention>> pending_;  // refused for want of a locative only
+  std::string& slow_key_;  // scratch for places::AppendKey
+  std::vector<RawMatch>& matches_;
+  std::vector<CountryCode>& anchors_;
+  MarkedHashSet& capitalised_keys_;  // marked: also written in lower case
+  std::vector<uint64_t>& surnames_;
+  std::vector<uint64_t>& speakers_;  // one-word names the article uses as a speaker's
+  std::vector<bool>& accepted_;  // per raw match, as decided in text order
+  std::vector<uint64_t>& accepted_keys_;  // one-word names taken as places
+  std::vector<std::pair<uint64_t, PlaceMention>>& pending_;  // refused for want of a locative only
 };
 
 }  // namespace
@@ -912,48 +755,8 @@ PlaceRecognizer::PlaceRecognizer(const Gazetteer& gazetteer, const PlaceOptions&
 void PlaceRecognizer::Process(Document& doc) const {
   doc.places.clear();
   if (doc.is_error()) return;
-  DocumentMatcher(gazetteer_, options_, doc).Run();
-}
-
-namespace {
-// Whether the word right before the mention is "in", "at", "near", "outside", "from", "inside" or "into".
-bool LocativeIntroduced(const Document& doc, const PlaceMention& place) {
-  uint32_t b = place.span.begin;
-  while (b > 0 && doc.text[b - 1] == ' ') --b;
-  uint32_t a = b;
-  while (a > 0 && IsAsciiLower(doc.text[a - 1])) --a;
-  if (a > 0 && (IsAsciiUpper(doc.text[a - 1]))) --a;
-  if (a == b || b == place.span.begin || (a > 0 && doc.text[a - 1] != ' ' && doc.text[a - 1] != '\n')) return false;
-  std::string word(doc.text.substr(a, b - a));
-  for (char& c : word) c = static_cast<char>(c | 0x20);
-  for (const std::string_view w : {"in", "at", "near", "outside", "from", "inside", "into"}) {
-    if (word == w) return true;
-  }
-  return false;
-}
-}  // namespace
-
-uint32_t PlaceOfClause(const Document& doc, Span clause) {
-  const auto& places = doc.places;
-  auto it = std::lower_bound(places.begin(), places.end(), clause.begin,
-                             [](const PlaceMention& p, uint32_t b) { return p.span.begin < b; });
-  if (it != places.end() && it->span.end <= clause.end) {
-    // Prefer a place introduced by a locative preposition over a modifier before it ("The U.S. envoy met …
-    // in Doha" → Doha).
-    for (auto k = it; k != places.end() && k->span.end <= clause.end; ++k) {
-      if (LocativeIntroduced(doc, *k)) return static_cast<uint32_t>(k - places.begin());
-    }
-    return static_cast<uint32_t>(it - places.begin());
-  }
-  auto s = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), clause.begin,
-                            [](uint32_t b, const Sentence& sentence) { return b < sentence.span.begin; });
-  if (s == doc.sentences.begin()) return kNone;
-  --s;
-  if (clause.begin >= s->span.end) return kNone;
-  it = std::lower_bound(places.begin(), places.end(), s->span.begin,
-                        [](const PlaceMention& p, uint32_t b) { return p.span.begin < b; });
-  if (it != places.end() && it->span.end <= s->span.end) return static_cast<uint32_t>(it - places.begin());
-  return kNone;
+  thread_local MatcherScratch scratch;
+  DocumentMatcher(gazetteer_, options_, doc, scratch).Run();
 }
 
 }  // namespace annalist

@@ -37,7 +37,8 @@ class PlaceRecognizer {
 
   // Replaces doc.places with the place mentions of doc.text, in text order. Time expressions already tagged
   // (doc.times) are never places ("March", "May"). Leaves an error document alone. Thread-safe: the
-  // recogniser is immutable; scratch lives on the stack of each call.
+  // recogniser is immutable; its scratch buffers belong to the calling thread (thread_local), reused across
+  // calls.
   // REQUIRES: doc.tokens and doc.sentences filled by the text stage (Segmenter).
   void Process(Document& doc) const;
 

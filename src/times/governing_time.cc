@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 #include <string_view>
 
 #include "core/ascii.h"
@@ -15,7 +16,7 @@
 namespace annalist {
 namespace {
 
-bool InList(std::string_view word, std::initializer_list<std::string_view> list) {
+bool InList(std::string_view word, std::span<const std::string_view> list) {
   for (std::string_view entry : list) {
     if (EqualsAsciiLower(word, entry)) return true;
   }
@@ -29,21 +30,58 @@ uint32_t Gap(Span a, Span b) {
   return 0;
 }
 
+enum class Tense { kNone, kPastOrFuture, kPresent };
+
+// The tense a word marks: an auxiliary or reporting verb of the past or future ("was", "said", "will"), of
+// the present ("is", "says", "has"), or neither. Dispatched on the first letter: the clause's words are tested
+// one by one for every dated figure and event whose sentence has no time, and most start with none of these.
+Tense TenseOf(std::string_view word) {
+  if (word.size() < 2 || word.size() > 9) return Tense::kNone;
+  static constexpr std::string_view kA[] = {"are", "am", "accuses"};
+  static constexpr std::string_view kC[] = {"continues", "continue", "claims"};
+  static constexpr std::string_view kD[] = {"denies"};
+  static constexpr std::string_view kH[] = {"has", "have"};
+  static constexpr std::string_view kI[] = {"is", "insists"};
+  static constexpr std::string_view kR[] = {"remains", "remain", "reports"};
+  static constexpr std::string_view kS[] = {"says", "say"};
+  static constexpr std::string_view kT[] = {"tells"};
+  static constexpr std::string_view kW[] = {"warns"};
+  static constexpr std::string_view kPastC[] = {"could"};
+  static constexpr std::string_view kPastD[] = {"did"};
+  static constexpr std::string_view kPastH[] = {"had"};
+  static constexpr std::string_view kPastM[] = {"might"};
+  static constexpr std::string_view kPastS[] = {"said", "shall"};
+  static constexpr std::string_view kPastT[] = {"told"};
+  static constexpr std::string_view kPastW[] = {"was", "were", "will", "would"};
+  std::span<const std::string_view> past, present;
+  switch (AsciiLower(word[0])) {
+    case 'a': present = kA; break;
+    case 'c': past = kPastC, present = kC; break;
+    case 'd': past = kPastD, present = kD; break;
+    case 'h': past = kPastH, present = kH; break;
+    case 'i': present = kI; break;
+    case 'm': past = kPastM; break;
+    case 'r': present = kR; break;
+    case 's': past = kPastS, present = kS; break;
+    case 't': past = kPastT, present = kT; break;
+    case 'w': past = kPastW, present = kW; break;
+    default: return Tense::kNone;
+  }
+  if (InList(word, past)) return Tense::kPastOrFuture;
+  if (InList(word, present)) return Tense::kPresent;
+  return Tense::kNone;
+}
+
+// Whether the clause has a present-tense marker and no past or future one.
 bool PresentTenseReport(const Document& doc, Span clause) {
   auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), clause.begin,
                              [](const Token& t, uint32_t offset) { return t.end <= offset; });
   bool present = false;
   for (; it != doc.tokens.end() && it->begin < clause.end; ++it) {
     if (it->kind != TokenKind::kWord) continue;
-    const std::string_view word = doc.slice(it->span());
-    if (InList(word,
-               {"was", "were", "had", "did", "said", "told", "will", "would", "shall", "could", "might"})) {
-      return false;
-    }
-    if (InList(word, {"is", "are", "am", "says", "say", "has", "have", "remains", "remain", "continues",
-                      "continue", "tells", "warns", "insists", "claims", "reports", "accuses", "denies"})) {
-      present = true;
-    }
+    const Tense tense = TenseOf(doc.slice(it->span()));
+    if (tense == Tense::kPastOrFuture) return false;
+    if (tense == Tense::kPresent) present = true;
   }
   return present;
 }

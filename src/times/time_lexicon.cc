@@ -4,6 +4,7 @@
 // a lookup that passes lower-cases at most 15 bytes into two machine words, hashes and compares them.
 #include "times/time_lexicon.h"
 
+#include <bit>
 #include <cstring>
 
 #include "times/resolve.h"
@@ -264,8 +265,25 @@ inline uint64_t AsciiLower8(uint64_t x) {
   return x | (upper >> 2);
 }
 
-// The key of `word` (REQUIRES: 1 <= size <= 15), lower-cased.
-inline void MakeKey(std::string_view word, uint64_t* low, uint64_t* high) {
+// The key of `word` (REQUIRES: 1 <= size <= 15), lower-cased. When 16 bytes from word.data() on may be read
+// (`readable`), the key is two whole loads with the bytes past the word masked off: building it byte by
+// byte on the stack and reading it back as words stalls on store forwarding, for most word tokens of every
+// article.
+inline void MakeKey(std::string_view word, size_t readable, uint64_t* low, uint64_t* high) {
+  if (readable >= 16 && std::endian::native == std::endian::little) {
+    uint64_t words[2];
+    std::memcpy(words, word.data(), 16);
+    const size_t n = word.size();
+    const uint64_t size_byte = static_cast<uint64_t>(n) << 56;  // byte 15 of the key
+    if (n <= 8) {
+      *low = AsciiLower8(n == 8 ? words[0] : words[0] & ((uint64_t{1} << (8 * n)) - 1));
+      *high = size_byte;
+    } else {
+      *low = AsciiLower8(words[0]);
+      *high = AsciiLower8(words[1] & ((uint64_t{1} << (8 * (n - 8))) - 1)) | size_byte;
+    }
+    return;
+  }
   char bytes[16] = {};
   std::memcpy(bytes, word.data(), word.size());
   bytes[15] = static_cast<char>(word.size());
@@ -286,7 +304,7 @@ TimeLexicon::TimeLexicon() {
   for (const Row& row : kRows) {
     const std::string_view word(row.word);
     Key key;
-    MakeKey(word, &key.low, &key.high);
+    MakeKey(word, word.size(), &key.low, &key.high);
     uint32_t index = SlotOf(key);
     while (!(slots_[index].key == Key{})) index = (index + 1) & (kSlots - 1);
     slots_[index] = Slot{key, WordEntry{row.kind, row.value, row.flags, false}};
@@ -294,7 +312,9 @@ TimeLexicon::TimeLexicon() {
   }
 }
 
-WordEntry TimeLexicon::Lookup(std::string_view word) const {
+WordEntry TimeLexicon::Lookup(std::string_view word) const { return LookupIn(word, word.size()); }
+
+WordEntry TimeLexicon::LookupIn(std::string_view word, size_t readable) const {
   bool period = false;
   if (!word.empty() && word.back() == '.') {
     word.remove_suffix(1);
@@ -305,7 +325,7 @@ WordEntry TimeLexicon::Lookup(std::string_view word) const {
   if (first < 'a' || first > 'z' || last < 'a' || last > 'z') return {};
   if (((shapes_[word.size()][first - 'a'] >> (last - 'a')) & 1u) == 0) return {};
   Key key;
-  MakeKey(word, &key.low, &key.high);
+  MakeKey(word, readable, &key.low, &key.high);
   for (uint32_t index = SlotOf(key);; index = (index + 1) & (kSlots - 1)) {
     const Slot& slot = slots_[index];
     if (slot.key == key) {

@@ -159,6 +159,9 @@ class TimeLexicon {
 
   // The entry for `word` (kNone when it is not in the vocabulary).
   WordEntry Lookup(std::string_view word) const;
+  // The same, for a word of which `readable` (>= word.size()) bytes from word.data() on may be read: with 16
+  // or more, the word is loaded whole (the parser passes what is left of the article's text).
+  WordEntry LookupIn(std::string_view word, size_t readable) const;
 
  private:
   static constexpr size_t kMaxWord = 15;

@@ -18,7 +18,9 @@ void Parser::Run() {
   const uint32_t count = static_cast<uint32_t>(tokens_.size());
   words_.resize(count);
   for (uint32_t i = 0; i < count; ++i) {
-    words_[i] = tokens_[i].kind == TokenKind::kWord ? lexicon_.Lookup(Text(i)) : WordEntry{};
+    words_[i] = tokens_[i].kind == TokenKind::kWord
+                    ? lexicon_.LookupIn(Text(i), doc_.text.size() - tokens_[i].begin)
+                    : WordEntry{};
   }
   uint32_t sentence = 0;
   for (uint32_t i = 0; i < count;) {

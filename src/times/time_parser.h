@@ -58,13 +58,17 @@ inline bool IsDash(std::string_view text) {
 
 class Parser {
  public:
-  Parser(Document& doc, const times::TimeLexicon& lexicon, const TimeTaggerOptions& options)
+  // `words` is scratch for the tokens' vocabulary entries: any contents, replaced by Run; a caller that keeps
+  // it across documents spares an allocation per document.
+  Parser(Document& doc, const times::TimeLexicon& lexicon, const TimeTaggerOptions& options,
+         std::vector<WordEntry>& words)
       : doc_(doc),
         tokens_(doc.tokens),
         lexicon_(lexicon),
         options_(options),
         has_date_(doc.date.has_value()),
-        today_(doc.date.value_or(CivilDate{})) {}
+        today_(doc.date.value_or(CivilDate{})),
+        words_(words) {}
 
   void Run();
 
@@ -277,7 +281,7 @@ class Parser {
   const CivilDate today_;
   uint32_t limit_ = 0;                     // end of the current sentence (tokens)
   // Each token's vocabulary entry, looked up once: the parser asks about the same token many times.
-  std::vector<WordEntry> words_;
+  std::vector<WordEntry>& words_;  // the caller's, reused across documents
   uint32_t sentence_begin_ = 0;            // its first token
   bool in_quote_ = false;                  // inside a direct quotation
   std::optional<DayInterval> last_named_;  // the value of the last mention, for "two days later"

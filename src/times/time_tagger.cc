@@ -51,7 +51,8 @@ TimeTagger::TimeTagger(const TimeTaggerOptions& options) : options_(options) {}
 void TimeTagger::Process(Document& doc) const {
   doc.times.clear();
   if (doc.is_error()) return;
-  times::Parser(doc, lexicon_, options_).Run();
+  thread_local std::vector<times::WordEntry> words;  // the parser's scratch, kept by each thread
+  times::Parser(doc, lexicon_, options_, words).Run();
 }
 
 }  // namespace annalist

@@ -1,0 +1,88 @@
+// The closed word lists of the actors stage's noun-phrase grammar (locatives, determiners, stop words, the
+// verbs that make "it" impersonal, …) and the case-insensitive tests on them. Lower-case ASCII lists; a word
+// of the article is compared with its A-Z folded. Constants and pure functions: thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace annalist::actors {
+
+// Whether `a` equals `b` (lower case) when A-Z in `a` are folded.
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x | 0x20);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+inline constexpr std::string_view kLocatives[] = {
+    "in", "at", "near", "inside", "into", "across", "throughout", "within", "outside", "around", "from", "via",
+    "through"};
+inline constexpr std::string_view kDirections[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-east",
+    "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "north-eastern",
+    "north-western", "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "rural", "occupied", "neighbouring", "neighboring"};
+inline constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "that", "these", "those"};
+// Words that end a noun phrase: never skipped between an adjectival form and its agent.
+inline constexpr std::string_view kStopWords[] = {
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "whom",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says", "say", "the",
+    "a", "an", "as", "than", "not", "also", "it", "its", "their", "his", "her", "after", "before", "since", "over",
+    "into", "against", "during", "while", "when", "where", "if", "about", "under", "between", "all", "past",
+    "beyond", "across", "through", "towards", "toward", "around", "along", "behind", "inside", "outside",
+    "without", "within", "via", "like", "amid", "among", "despite", "near"};
+
+// Words that cannot follow a subject as its verb.
+inline constexpr std::string_view kFunctionWords[] = {
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who", "the",
+    "a", "an", "as", "than", "after", "before", "since", "over", "into", "against", "during", "while", "when",
+    "where", "if", "about", "under", "between", "through", "across", "near", "via"};
+
+// Verbs after "it" that mostly make it impersonal ("it is unclear", "it would be").
+inline constexpr std::string_view kImpersonal[] = {
+    "is", "was", "isn't", "wasn't", "seems", "seemed", "appears", "appeared", "would", "could", "might", "may",
+    "must", "should", "remains", "remained", "means", "meant", "becomes", "looks", "looked", "took", "takes",
+    "did", "does", "can", "cannot", "felt", "feels", "makes", "made", "happened", "happens", "comes", "came",
+    "depends", "depended", "matters", "mattered", "worked", "works", "turned", "goes", "went", "began", "begins"};
+// Nouns of places after an adjectival form ("the Syrian town of").
+inline constexpr std::string_view kPlaceNouns[] = {
+    "town", "city", "village", "villages", "province", "region", "border", "capital", "territory", "desert",
+    "countryside", "coast", "enclave", "governorate", "district", "side"};
+// Capitalized words that name no actor.
+inline constexpr std::string_view kCapitalizedWords[] = {
+    "i", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"};
+// Words after "it has", "it will", "it became" that make it impersonal.
+inline constexpr std::string_view kImpersonalAfter[] = {
+    "been", "be", "become", "clear", "apparent", "known", "possible", "impossible", "unclear", "difficult", "hard",
+    "easier", "harder", "necessary", "likely", "unlikely", "obvious", "evident", "important", "time", "not",
+    "taken", "emerged", "also", "never", "always", "long", "a", "the"};
+
+// Bit n set when some word of `list` has n bytes (n < 64): most words are turned away by their length alone.
+template <size_t N>
+constexpr uint64_t LengthMask(const std::string_view (&list)[N]) {
+  uint64_t mask = 0;
+  for (std::string_view w : list) mask |= w.size() < 64 ? uint64_t{1} << w.size() : 0;
+  return mask;
+}
+
+// Whether `word` is in `kList`, ignoring the case of `word` (the lists are lower case).
+template <const auto& kList>
+inline bool In(std::string_view word) {
+  static constexpr uint64_t kLengths = LengthMask(kList);
+  if (word.size() >= 64 || ((kLengths >> word.size()) & 1) == 0) return false;
+  const auto& list = kList;
+  for (std::string_view w : list) {
+    if (EqualsIgnoreCase(word, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace annalist::actors
