@@ -1,0 +1,449 @@
+// The grammar run: dictionary matching, then names, agents and their settings, sentence by sentence.
+#include "actors/grammar_run.h"
+
+namespace annalist::actors_detail {
+
+void Run::Match() {
+  dict_.matcher().Tokenize(doc_, &seq_);
+  item_at_.assign(doc_.tokens.size(), -1);
+  seen_.assign(dict_.actors().size(), false);
+  std::vector<PhraseMatch>& matches = matches_;
+  for (uint32_t t = 0; t < doc_.tokens.size();) {
+    if (!dict_.matcher().CanStart(seq_.words[seq_.first_word[t]])) {
+      ++t;
+      continue;
+    }
+    matches.clear();
+    dict_.matcher().MatchAt(seq_, seq_.first_word[t], &matches);
+    const PhraseMatch* best = nullptr;
+    for (const PhraseMatch& m : matches) {
+      if (best && m.end < best->end) continue;
+      const DictionaryHit hit = dict_.Decode(m.value);
+      if (!hit.is_agent && hit.form == AliasForm::kSurname && !seen_[hit.index] && !AfterTitle(t)) continue;
+      // One phrase for several actors ("American": the United States, American Samoa…): the better-known
+      // actor, the one with more names.
+      if (best && m.end == best->end && !BetterKnown(hit, dict_.Decode(best->value))) continue;
+      best = &m;
+    }
+    if (!best) {
+      ++t;
+      continue;
+    }
+    Item item;
+    item.begin = t;
+    item.end = seq_.words[best->end - 1].token + 1;
+    item.hit = dict_.Decode(best->value);
+    if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
+    item_at_[t] = static_cast<int32_t>(items_.size());
+    items_.push_back(item);
+    t = item.end;
+  }
+}
+
+void Run::Sentence(uint32_t s) {
+  sentence_ = s;
+  const annalist::Sentence& sentence = doc_.sentences[s];
+  begin_ = sentence.token_begin;
+  end_ = sentence.token_end;
+  for (uint32_t t = begin_; t < end_;) {
+    if (const Item* item = ItemAt(t)) {
+      t = item->hit.is_agent ? OnAgent(*item) : OnActor(*item, item->begin);
+    } else {
+      // Only a word of two to four letters starting h, s, t or i can be a pronoun or "the two" (OnOther).
+      const std::string_view word = text(t);
+      const char initial = static_cast<char>(word.empty() ? 0 : word[0] | 0x20);
+      const bool may = word.size() >= 2 && word.size() <= 4 &&
+                       (initial == 'h' || initial == 's' || initial == 't' || initial == 'i');
+      t = may ? OnOther(t) : t + 1;
+    }
+  }
+}
+
+Anchor Run::AnchorOf(const Item& item) const {
+  const ActorEntry& e = entry(item);
+  const ResolvedActor resolved = ActorDictionary::Resolve(e, doc_.date);
+  Anchor anchor;
+  anchor.entry = static_cast<int32_t>(item.hit.index);
+  anchor.country = resolved.country;
+  anchor.sector = resolved.sector;
+  anchor.name = e.name;
+  switch (e.kind) {
+    case ActorKind::kCountry:
+    case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
+    case ActorKind::kOrganisation: anchor.type = AnchorType::kOrganisation; break;
+    case ActorKind::kPerson: anchor.type = AnchorType::kPerson; break;
+    case ActorKind::kGroup: anchor.type = AnchorType::kGroup; break;
+  }
+  if (item.hit.form == AliasForm::kAdjective && anchor.type == AnchorType::kState) anchor.sector = Sector::kNone;
+  if (item.hit.form == AliasForm::kPeople) anchor.sector = Sector::kCVL;
+  if (e.kind == ActorKind::kPlace) anchor.sector = Sector::kNone;
+  return anchor;
+}
+
+uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                    const AgentEntry** last) const {
+  *act = false;
+  while (const Item* item = AgentAt(t)) {
+    const AgentEntry& a = agent(*item);
+    if (a.kind == AgentKind::kAct) {
+      if (*head < 0) {
+        *sector = AgentSector(anchor, *sector, a);
+        *act = true;
+      }
+      break;
+    }
+    *sector = AgentSector(anchor, *sector, a);
+    *head = static_cast<int32_t>(item->hit.index);
+    *last = &a;
+    t = item->end;
+    if (a.kind == AgentKind::kTitle) break;  // what follows a title is a name
+    if (item->hit.plural) break;             // a plural ends the phrase ("Russian forces patrol")
+  }
+  return t;
+}
+
+Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
+  Found f;
+  f.mention.span = {tok(begin_token).begin, tok(end_token - 1).end};
+  f.mention.name = anchor.name;
+  f.mention.country = anchor.country;
+  f.mention.sector = sector;
+  f.entry = anchor.entry;
+  f.agent = head;
+  f.sentence = sentence_;
+  if (anchor.country.empty() && f.mention.name.empty()) {
+    // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
+    // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
+    const Sector s = sector;
+    bool armed = s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
+    if (s == Sector::kGOV && head >= 0) armed = end_token > begin_token && !IsPluralAt(end_token - 1);
+    f.inherit = anchor.type == AnchorType::kNone && head >= 0 && armed;
+  }
+  // Religions are not placed by their setting ("Muslims", "Christians"); other groups are ("Kurdish forces").
+  // Nor "Arab states": several governments.
+  const bool governments = sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
+  if (anchor.type == AnchorType::kGroup && anchor.country.empty() && anchor.sector != Sector::kREL && !governments) {
+    f.inherit = true;
+  }
+  return f;
+}
+
+void Run::Inherit() {
+  std::vector<CountryCount> counts;
+  std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
+  size_t i = 0;
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    begin_ = doc_.sentences[s].token_begin;
+    end_ = doc_.sentences[s].token_end;
+    for (; i < items_.size() && items_[i].begin < end_; ++i) {
+      const Item& item = items_[i];
+      if (item.hit.is_agent || item.begin < begin_) continue;
+      const ActorEntry& e = entry(item);
+      if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
+      if (item.hit.form == AliasForm::kSurname) continue;
+      const CountryCode c = AnchorOf(item).country;
+      if (c.empty()) continue;
+      // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
+      // act or speak ("Washington said", "US troops").
+      // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
+      const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
+                              In<kPlaceNouns>(text(item.end));
+      const bool place =
+          place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
+      if (!place) continue;
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
+      if (it == counts.end()) counts.push_back({c, 1});
+      else ++it->n;
+      if (place_noun || PlaceContext(item.begin)) places.emplace_back(item.begin, c);
+    }
+  }
+  const CountryCode dominant = actors::DominantCountry(counts);
+  for (Found& f : found_) {
+    if (!f.inherit || !f.mention.country.empty()) continue;
+    const annalist::Sentence& sentence = doc_.sentences[f.sentence];
+    const CountryCode near =
+        actors::NearestCountry(places, TokenOf(f.mention.span.begin), sentence.token_begin, sentence.token_end);
+    f.mention.country = near.empty() ? dominant : near;
+  }
+}
+
+uint32_t Run::NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const {
+  uint32_t end = t;
+  bool found_agent = false;
+  for (uint32_t p = t; p < end_ && p < t + 12;) {
+    const bool connector = IsLowerWord(p) && (Is(p, "of") || Is(p, "and") || Is(p, "for") || Is(p, "the"));
+    if (connector) {
+      ++p;
+      continue;
+    }
+    if (!IsWord(p) || !tok(p).has(kTokenCapitalized) || ActorAt(p)) break;
+    if (const Item* item = AgentAt(p)) {
+      if (!found_agent) *sector = AgentSector(anchor, Sector::kNone, agent(*item));
+      found_agent = true;
+      p = end = item->end;
+    } else {
+      end = ++p;
+    }
+  }
+  return found_agent ? end : t;
+}
+
+uint32_t Run::OnActor(const Item& item, uint32_t from) {
+  Anchor anchor = AnchorOf(item);
+  const AliasForm form = item.hit.form;
+  uint32_t next = item.end;
+  // More adjectival forms: "Syrian Kurdish forces".
+  const bool modifier = form == AliasForm::kAdjective || anchor.type == AnchorType::kGroup;
+  if (modifier) {
+    while (const Item* more = ActorAt(next)) {
+      const Anchor other = AnchorOf(*more);
+      if (more->hit.form != AliasForm::kAdjective && other.type != AnchorType::kGroup) break;
+      if (anchor.country.empty()) anchor.country = other.country;
+      if (other.type == AnchorType::kGroup) anchor.type = AnchorType::kGroup;
+      next = more->end;
+    }
+  }
+  const bool possessive = next < end_ && tok(next).has(kTokenPossessive);
+  if (possessive) ++next;
+  uint32_t chain_start = next;
+  if (modifier && !possessive && !AgentAt(next)) {
+    uint32_t gap = 0;
+    uint32_t p = next;
+    while (gap < options_.max_adjective_gap && IsLowerWord(p) && !ItemAt(p) && !In<kStopWords>(text(p))) {
+      ++p;
+      ++gap;
+    }
+    if (AgentAt(p)) chain_start = p;
+  }
+  Sector sector = Sector::kNone;
+  int32_t head = -1;
+  bool act = false;
+  const AgentEntry* last = nullptr;
+  const uint32_t chain_end = AgentChain(chain_start, anchor, &sector, &head, &act, &last);
+  if (act) {
+    Emit(Make(from, item.end, anchor, sector, -1));
+    return next;
+  }
+  if (head >= 0) {
+    // "The Israeli war cabinet", "an Israeli security source": the determiner belongs to the mention.
+    if (from == item.begin && from > begin_ && In<kDeterminers>(text(from - 1))) --from;
+    if (last->kind == AgentKind::kTitle) {
+      if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+        return OnActor(*person, from);
+      }
+      const uint32_t name_end = UnknownName(chain_end);
+      if (name_end > chain_end) {
+        Anchor unnamed = anchor;
+        unnamed.name = {};
+        unnamed.entry = -1;
+        Emit(Make(from, name_end, unnamed, sector, head));
+        return name_end;
+      }
+    }
+    if (anchor.type != AnchorType::kOrganisation && anchor.type != AnchorType::kPerson) {
+      anchor.name = {};
+      anchor.entry = -1;
+    }
+    Emit(Make(from, chain_end, anchor, sector, head));
+    return chain_end;
+  }
+  // A coordination sharing one agent: "Turkish and Russian forces", "US, French and British airstrikes".
+  if (anchor.type == AnchorType::kState && !possessive) {
+    for (uint32_t p = item.end; p < end_ && (Is(p, "and") || Is(p, "or") || text(p) == ",");) {
+      const Item* other = ActorAt(p + 1);
+      if (!other || AnchorOf(*other).type != AnchorType::kState) break;
+      p = other->end;
+      if (AgentAt(p)) {
+        Sector shared = Sector::kNone;
+        int32_t shared_head = -1;
+        bool shared_act = false;
+        const AgentEntry* shared_last = nullptr;
+        AgentChain(p, anchor, &shared, &shared_head, &shared_act, &shared_last);
+        if (shared != Sector::kNone) {
+          Emit(Make(from, item.end, anchor, shared, -1));
+          return item.end;
+        }
+        break;
+      }
+    }
+  }
+  if (anchor.type == AnchorType::kState && !possessive) {
+    Sector named = Sector::kNone;
+    const uint32_t name_end = NameWithAgent(next, anchor, &named);
+    if (name_end > next) {
+      anchor.name = {};
+      anchor.entry = -1;
+      Emit(Make(from, name_end, anchor, named, -1));
+      return name_end;
+    }
+  }
+  // The actor alone.
+  if (form == AliasForm::kMetonym) {
+    const bool subject_like = possessive || (IsLowerWord(item.end) && !In<kFunctionWords>(text(item.end)));
+    if (!subject_like || PlaceContext(item.begin)) return item.end;
+  } else if ((form == AliasForm::kName || form == AliasForm::kPeople) && anchor.type == AnchorType::kState &&
+             PlaceContext(item.begin)) {
+    return item.end;
+  }
+  Emit(Make(from, item.end, anchor, anchor.sector, -1));
+  return item.end;
+}
+
+uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
+  *definite = false;
+  for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
+    const uint32_t q = p - 1;
+    if (plural && (Is(q, "that") || Is(q, "this"))) break;
+    // Another phrase ends here: "The militants beheaded prisoners" is two phrases, not one.
+    // An adjectival form belongs to the phrase ("the Palestinian Islamist group").
+    if (const Item* other = CoveringItem(q); other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
+      break;
+    }
+    if (In<kDeterminers>(text(q))) {
+      *definite = !Is(q, "a") && !Is(q, "an");
+      return q;
+    }
+    if (!IsWord(q) || In<kStopWords>(text(q))) break;
+  }
+  return t;
+}
+
+uint32_t Run::OnAgent(const Item& item) {
+  const AgentEntry& a = agent(item);
+  bool definite = false;
+  const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
+  if (a.kind == AgentKind::kDescriptor) {
+    if (item.hit.plural) return item.end;
+    if (const Item* name = ActorAt(item.end); name && entry(*name).kind == ActorKind::kOrganisation) {
+      return OnActor(*name, np_begin);  // "The Islamist group Hamas"
+    }
+    if (definite) {
+      if (const Found* antecedent = Antecedent(np_begin, item.begin, a.sector)) {
+        Found f = *antecedent;
+        f.mention.span = {tok(np_begin).begin, tok(item.end - 1).end};
+        f.sentence = sentence_;
+        Emit(f);
+      }
+    }
+    return item.end;
+  }
+  Anchor none;
+  Sector sector = Sector::kNone;
+  int32_t head = -1;
+  bool act = false;
+  const AgentEntry* last = nullptr;
+  const uint32_t chain_end = AgentChain(item.begin, none, &sector, &head, &act, &last);
+  if (act || head < 0) return item.end;
+  // "Government of Israel", "the head of Mossad", "a spokesperson for the group".
+  const bool member = a.kind == AgentKind::kMember;
+  if (Is(chain_end, "of") || (!member && (Is(chain_end, "for") || Is(chain_end, "from")))) {
+    uint32_t p = chain_end + 1;
+    while (p < end_ && In<kDeterminers>(text(p))) ++p;
+    if (const Item* target = ActorAt(p)) {
+      Anchor anchor = AnchorOf(*target);
+      if (target->hit.form != AliasForm::kMetonym) {
+        Sector s = Sector::kNone;
+        for (const Item* ag = &item; ag && ag->begin < chain_end; ag = AgentAt(ag->end)) {
+          s = AgentSector(anchor, s, agent(*ag));
+        }
+        // The target's own agents: "the head of the Hamas political bureau".
+        int32_t target_head = -1;
+        bool target_act = false;
+        const AgentEntry* target_last = nullptr;
+        Sector ts = Sector::kNone;
+        const uint32_t end = AgentChain(target->end, anchor, &ts, &target_head, &target_act, &target_last);
+        if (target_head >= 0 && member && dict_.agents()[target_head].kind == AgentKind::kMember) {
+          Emit(Make(np_begin, chain_end, none, sector, head));  // "families of Israeli hostages": two groups
+          return chain_end;
+        }
+        if (target_head >= 0 && anchor.type == AnchorType::kState) s = ts;
+        if (anchor.type != AnchorType::kOrganisation && anchor.type != AnchorType::kPerson &&
+            anchor.type != AnchorType::kState) {
+          anchor.name = {};
+        }
+        if (anchor.type == AnchorType::kState) {
+          anchor.name = {};
+          anchor.entry = -1;
+        }
+        Emit(Make(np_begin, target_head >= 0 ? end : target->end, anchor, s, head));
+        return target_head >= 0 ? end : target->end;
+      }
+    }
+    // "… of the Islamist group": a descriptor standing for an organisation.
+    uint32_t q = p;
+    while (q < end_ && q < p + 3 && !AgentAt(q) && IsWord(q) && !In<kStopWords>(text(q))) ++q;
+    if (const Item* descriptor = AgentAt(q);
+        descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural && p > chain_end + 1) {
+      if (const Found* antecedent = Antecedent(chain_end + 1, descriptor->begin, agent(*descriptor).sector)) {
+        Found f = *antecedent;
+        f.mention.span = {tok(np_begin).begin, tok(descriptor->end - 1).end};
+        f.agent = head;
+        f.sentence = sentence_;
+        Emit(f);
+        return descriptor->end;
+      }
+    }
+  }
+  // "communities in southern and central Israel".
+  if (a.kind == AgentKind::kMember && Is(chain_end, "in")) {
+    for (uint32_t p = chain_end + 1; p < end_ && p < chain_end + 5; ++p) {
+      if (const Item* place = ActorAt(p)) {
+        const Anchor anchor = AnchorOf(*place);
+        if (anchor.type == AnchorType::kState && place->hit.form == AliasForm::kName) {
+          Found f = Make(np_begin, place->end, anchor, sector, head);
+          f.mention.name = {};
+          f.entry = -1;
+          Emit(f);
+          return place->end;
+        }
+        break;
+      }
+      if (!IsWord(p) || (In<kStopWords>(text(p)) && !Is(p, "and"))) break;
+    }
+  }
+  if (last->kind == AgentKind::kTitle) {
+    if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+      return OnActor(*person, item.begin);
+    }
+    const uint32_t name_end = UnknownName(chain_end);
+    if (name_end > chain_end) {
+      Emit(Make(item.begin, name_end, none, sector, head));
+      return name_end;
+    }
+    // "the defence secretary, Jim Mattis": the apposition names the holder.
+    if (definite && Is(chain_end, ",")) {
+      if (const Item* person = ActorAt(chain_end + 1); person && entry(*person).kind == ActorKind::kPerson) {
+        return OnActor(*person, np_begin);
+      }
+    }
+    // "the president", "the foreign minister" with no name: the last holder named, else an office with its
+    // sector (below); an indefinite title ("a minister") names nobody.
+    if (!definite) return chain_end;
+  }
+  // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
+  // operation") than an actor.
+  const AgentEntry& head_agent = dict_.agents()[head];
+  const Item* head_item = &item;
+  while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
+  if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
+  // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources".
+  for (size_t i = found_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
+    const Found& f = found_[i - 1];
+    if (f.agent < 0 || f.mention.country.empty()) continue;
+    const AgentEntry& other = dict_.agents()[f.agent];
+    const bool same = f.agent == head || (head_agent.group_id != 0 && other.group_id == head_agent.group_id);
+    if (!same) continue;
+    Found copy = f;
+    copy.mention.span = {tok(np_begin).begin, tok(chain_end - 1).end};
+    copy.sentence = sentence_;
+    copy.agent = head;
+    Emit(copy);
+    return chain_end;
+  }
+  if (head_agent.kind == AgentKind::kMember || head_agent.kind == AgentKind::kTitle) {
+    Emit(Make(np_begin, chain_end, none, sector, head));
+  }
+  return chain_end;
+}
+
+}  // namespace annalist::actors_detail

@@ -1,0 +1,254 @@
+// The actors stage's per-document grammar run, shared by the files that implement it (actor_recognizer.cc
+// explains the grammar): grammar_run.cc (matching, names, agents, settings), pronouns.cc (he, it, they,
+// "the two"). Internal to the actors stage; its interface is actor_recognizer.h.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "actors/actor_recognizer.h"
+#include "actors/actor_words.h"
+#include "actors/anchor.h"
+#include "actors/setting.h"
+
+namespace annalist::actors_detail {
+
+using actors::AgentSector;
+using actors::Anchor;
+using actors::AnchorType;
+using actors::CountryCount;
+using actors::EqualsIgnoreCase;
+using actors::In;
+using actors::IsGroupSector;
+using actors::PhraseMatch;
+using actors::WordSequence;
+using actors::kLocatives;
+using actors::kDirections;
+using actors::kDeterminers;
+using actors::kStopWords;
+using actors::kFunctionWords;
+using actors::kImpersonal;
+using actors::kPlaceNouns;
+using actors::kCapitalizedWords;
+using actors::kImpersonalAfter;
+
+struct Item {
+  uint32_t begin = 0, end = 0;  // tokens
+  DictionaryHit hit;
+};
+
+struct Found {
+  ActorMention mention;
+  int32_t entry = -1;  // index of the actor entry it names, or -1
+  int32_t agent = -1;  // index of its head agent noun, or -1
+  uint32_t sentence = 0;
+  bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
+};
+
+// The buffers of a Run, kept by each thread across documents so that recognising a document allocates
+// nothing once they have grown (they keep the capacity of the largest document the thread recognised).
+struct RunScratch {
+  WordSequence seq;
+  std::vector<PhraseMatch> matches;
+  std::vector<Item> items;
+  std::vector<int32_t> item_at;
+  std::vector<bool> seen;
+  std::vector<Found> found;
+};
+
+class Run {
+ public:
+  Run(const ActorDictionary& dictionary, const ActorRecognizerOptions& options, Document& doc, RunScratch& scratch)
+      : dict_(dictionary),
+        options_(options),
+        doc_(doc),
+        seq_(scratch.seq),
+        matches_(scratch.matches),
+        items_(scratch.items),
+        item_at_(scratch.item_at),
+        seen_(scratch.seen),
+        found_(scratch.found) {
+    items_.clear();
+    found_.clear();
+  }
+
+  void Go() {
+    Match();
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
+    Inherit();
+    doc_.actors.clear();
+    for (const Found& f : found_) {
+      if (doc_.actors.size() >= options_.max_actors_per_document) break;
+      doc_.actors.push_back(f.mention);
+    }
+  }
+
+ private:
+  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
+  std::string_view text(uint32_t t) const { return doc_.token_text(t); }
+  bool Is(uint32_t t, std::string_view word) const { return t < end_ && EqualsIgnoreCase(text(t), word); }
+  bool IsWord(uint32_t t) const { return t < end_ && tok(t).kind == TokenKind::kWord && !tok(t).has(kTokenPossessive); }
+  bool IsLowerWord(uint32_t t) const { return IsWord(t) && !tok(t).has(kTokenCapitalized); }
+  const Item* ItemAt(uint32_t t) const {
+    if (t >= end_ || item_at_[t] < 0) return nullptr;
+    return &items_[item_at_[t]];
+  }
+  // The dictionary phrase that covers token t, if any (phrases are a few words long).
+  const Item* CoveringItem(uint32_t t) const {
+    for (uint32_t r = t + 1; r > begin_ && r + 6 > t + 1; --r) {
+      if (const Item* item = ItemAt(r - 1); item && item->end > t) return item;
+    }
+    return nullptr;
+  }
+  const Item* ActorAt(uint32_t t) const {
+    const Item* item = ItemAt(t);
+    return item && !item->hit.is_agent ? item : nullptr;
+  }
+  const Item* AgentAt(uint32_t t) const {
+    const Item* item = ItemAt(t);
+    return item && item->hit.is_agent ? item : nullptr;
+  }
+  const ActorEntry& entry(const Item& item) const { return dict_.actors()[item.hit.index]; }
+  const AgentEntry& agent(const Item& item) const { return dict_.agents()[item.hit.index]; }
+
+  // --- Matching: the longest dictionary phrase at each token, left to right. ---
+  void Match();
+
+  bool BetterKnown(const DictionaryHit& a, const DictionaryHit& b) const {
+    if (a.is_agent || b.is_agent || a.index == b.index) return false;
+    return dict_.actors()[a.index].aliases.size() > dict_.actors()[b.index].aliases.size();
+  }
+
+  bool AfterTitle(uint32_t t) const {
+    if (items_.empty() || items_.back().end != t || !items_.back().hit.is_agent) return false;
+    return dict_.agents()[items_.back().hit.index].kind == AgentKind::kTitle;
+  }
+
+  // --- Per sentence. ---
+  void Sentence(uint32_t s);
+
+  Anchor AnchorOf(const Item& item) const;
+
+  bool PlaceContext(uint32_t t) const {
+    uint32_t p = t;
+    while (p > begin_ && (In<kDeterminers>(text(p - 1)) || In<kDirections>(text(p - 1)))) --p;
+    if (p > begin_ && In<kLocatives>(text(p - 1))) return true;
+    // "in Baghuz, eastern Syria": a place in apposition to a place.
+    if (p == t || p < begin_ + 3 || text(p - 1) != ",") return false;
+    const uint32_t q = p - 2;
+    return IsWord(q) && tok(q).has(kTokenCapitalized) && In<kLocatives>(text(q - 1));
+  }
+
+  // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
+  uint32_t AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                      const AgentEntry** last) const;
+
+  Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const;
+
+  bool IsPluralAt(uint32_t t) const {
+    if (const Item* item = ItemAt(t)) return item->hit.plural;
+    for (uint32_t p = t; p > begin_; --p) {
+      if (const Item* item = ItemAt(p - 1)) return item->end > t && item->hit.plural;
+    }
+    return false;
+  }
+
+  // Population groups and unnamed agents with no country take the country named as a place in their sentence
+  // ("In Iraq, the state…", "Kurdish forces in Syria's north-east"), else the article's dominant country when
+  // one stands out.
+  void Inherit();
+
+  bool InsideItem(uint32_t t) const {
+    for (uint32_t p = t, n = 0; p > 0 && n < actors::PhraseMatcher::kMaxPhraseWords; --p, ++n) {
+      if (item_at_[p - 1] >= 0) return items_[item_at_[p - 1]].end > t;
+    }
+    return false;
+  }
+
+  bool SentenceStart(uint32_t t) const {
+    auto it = std::lower_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                               [](const annalist::Sentence& s, uint32_t x) { return s.token_begin < x; });
+    return it != doc_.sentences.end() && it->token_begin == t;
+  }
+
+  uint32_t TokenOf(uint32_t byte) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
+                               [](const Token& tok, uint32_t b) { return tok.begin < b; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  }
+
+  void Emit(Found f) {
+    while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) found_.pop_back();
+    if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
+    if (f.entry >= 0 && dict_.actors()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
+    found_.push_back(f);
+  }
+
+  // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
+  uint32_t UnknownName(uint32_t t) const {
+    uint32_t n = 0;
+    while (n < 4 && IsWord(t + n) && tok(t + n).has(kTokenCapitalized) && !ItemAt(t + n)) ++n;
+    return t + n;
+  }
+
+  // A Capitalized name after a state that holds an agent noun: "Israel Forum of Families of Hostages…".
+  uint32_t NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const;
+
+  // An actor hit at `item`; the mention starts at token `from` (earlier when a title or descriptor leads).
+  uint32_t OnActor(const Item& item, uint32_t from);
+
+  // The start of the noun phrase that ends just before token t: back over adjectives to a determiner.
+  // `plural`: the head is plural, so "that"/"this" before it is a conjunction ("announced that troops").
+  uint32_t PhraseStart(uint32_t t, bool* definite, bool plural) const;
+
+  // The organisation a descriptor stands for: the last one named, of the adjective's country when there is one.
+  const Found* Antecedent(uint32_t np_begin, uint32_t np_end, Sector wanted) const {
+    CountryCode country;
+    for (uint32_t p = np_begin; p < np_end; ++p) {
+      if (const Item* item = ActorAt(p); item && item->hit.form == AliasForm::kAdjective) country = AnchorOf(*item).country;
+    }
+    for (size_t i = found_.size(), n = 0; i > 0 && n < 60; --i, ++n) {
+      const Found& f = found_[i - 1];
+      if (f.entry < 0 || dict_.actors()[f.entry].kind != ActorKind::kOrganisation) continue;
+      if (!country.empty() && f.mention.country != country) continue;
+      if (wanted != Sector::kNone ? f.mention.sector != wanted : !IsGroupSector(f.mention.sector)) continue;
+      return &f;
+    }
+    return nullptr;
+  }
+
+  uint32_t OnAgent(const Item& item);
+
+  // Tokens no dictionary phrase starts at: pronouns and "the two".
+  uint32_t OnOther(uint32_t t);
+
+  // "they" before a verb stands for the last plural party that was itself a subject, in this sentence or the
+  // one before: a plural mention with a country or sector, not inside a PP, followed by its verb ("Iraqi
+  // security forces allegedly hurl prisoners from cliffs. … they are reported to film themselves"). Objects
+  // ("prisoners from cliffs") and PP members ("like Isis") are passed over; with no such subject, no actor.
+  uint32_t OnThey(uint32_t t);
+
+  // "it" before a verb and "its [agent]" stand for the last actor named, when that was an organisation or a
+  // state named as such ("Isis … It has resurfaced", "Israel … its jets") within the pronoun window and
+  // nothing else was named since. Not "it is", "it would": mostly impersonal.
+  uint32_t OnIt(uint32_t t);
+
+  const ActorDictionary& dict_;
+  const ActorRecognizerOptions& options_;
+  Document& doc_;
+  // The per-document state, in the calling thread's RunScratch (emptied or refilled by Match).
+  WordSequence& seq_;
+  std::vector<PhraseMatch>& matches_;
+  std::vector<Item>& items_;
+  std::vector<int32_t>& item_at_;
+  std::vector<bool>& seen_;
+  std::vector<Found>& found_;
+  int32_t last_person_ = -1;
+  uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
+};
+
+}  // namespace annalist::actors_detail
