@@ -162,7 +162,7 @@ std::optional<int64_t> ParsePetrarchDate(std::string_view s) {
     year += year <= 30 ? 2000 : 1900;
     month = number(2, 2);
     day = number(4, 2);
-  } else if (s.size() >= 8) {  // PETRARCH reads the first eight digits ("201005011" is 2010-05-01)
+  } else {  // PETRARCH reads the first eight digits ("201005011" is 2010-05-01)
     year = number(0, 4);
     month = number(4, 2);
     day = number(6, 2);

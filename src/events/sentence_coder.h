@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,7 +79,8 @@ struct Candidate {
   bool orphan = false;     // a meeting noun with no party of its own yet
   bool speaker_acts = false;  // the actor is the speaker, through a pronoun ("Egypt said it would ban")
   bool dropped = false;
-  std::source_location dropped_at;  // the rule that dropped it (printed by ANNALIST_TRACE_EVENTS)
+  const char* dropped_file = "";  // the rule that dropped it (printed by ANNALIST_TRACE_EVENTS)
+  int dropped_line = 0;
   uint32_t actor = kNone, recipient = kNone;
   EventType type = EventType::kAgree;
   std::string_view mode, cameo, context;
@@ -364,9 +364,11 @@ class SentenceCoder {
 
   void Status(Candidate& c);
 
-  static void Drop(Candidate& c, std::source_location where = std::source_location::current()) {
+  // The caller's file and line by compiler builtins (std::source_location needs a newer clang than CI's).
+  static void Drop(Candidate& c, const char* file = __builtin_FILE(), int line = __builtin_LINE()) {
     c.dropped = true;
-    c.dropped_at = where;
+    c.dropped_file = file;
+    c.dropped_line = line;
   }
 
   // One line per candidate on stderr: what the coder saw and why it dropped or absorbed it.

@@ -157,9 +157,9 @@ void SentenceCoder::Trace() const {
                  static_cast<int>(c.type), party(c.actor).c_str(), party(c.recipient).c_str(),
                  c.governed ? " governed" : "");
     if (c.dropped) {
-      const char* file = c.dropped_at.file_name();
+      const char* file = c.dropped_file;
       if (const char* slash = std::strrchr(file, '/')) file = slash + 1;
-      std::fprintf(stderr, " dropped@%s:%u", file, static_cast<unsigned>(c.dropped_at.line()));
+      std::fprintf(stderr, " dropped@%s:%d", file, c.dropped_line);
     }
     std::fputc('\n', stderr);
   }
