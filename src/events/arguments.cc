@@ -5,8 +5,7 @@
 
 namespace annalist::events_detail {
 
-uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund,
-                     bool* pronoun) const {
+uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund, bool* pronoun) const {
   // A participial clause (", saying …", "and urging …") has the main clause's subject, however far back.
   const uint32_t window = gerund ? 2 * opt_.subject_window : opt_.subject_window;
   const uint32_t stop = t > b_ + window ? t - window : b_;
@@ -58,11 +57,11 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
       if (p > b_ && s_.actor_at[p - 1] != kNone && !s_.territory[s_.actor_at[p - 1]]) return s_.actor_at[p - 1];
       return kNone;
     }
-    // A subject pronoun the actors stage did not resolve ("the first fighter I met", "when he sent forces"):
-    // the subject is unknown, not the mention before it.
     // A subordinator ends the search: the subject of a verb after "although …" lies after it.
     if (a == kNone && (Is(u, "although") || Is(u, "though") || Is(u, "because") || Is(u, "whereas"))) return kNone;
-    // … and so does a subject pronoun before a catenative verb ("it attempted to extradite").
+    // A subject pronoun the actors stage did not resolve ("the first fighter I met", "when he sent forces"),
+    // also before a catenative verb ("it attempted to extradite"): the subject is unknown, not the mention
+    // before it.
     const bool catenative = u + 3 <= t && Is(t - 1, "to") && IsContentWord(t - 2) && VerbGroupBetween(u + 1, t - 2);
     if (a == kNone && s_.cue[u] & events::kPron && !(s_.cue[u] & events::kPoss) &&
         (VerbGroupBetween(u + 1, t) || catenative)) {

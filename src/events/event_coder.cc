@@ -20,22 +20,31 @@
 //    by-phrase is the actor and the subject the recipient; no by-phrase, no actor. Noun trigger: a demonym or
 //    mention right before it ("an Israeli bombardment"), a possessor ("Rouhani's tour"), a by-phrase, "between
 //    A and B"; the recipient from against/on/of/with; else the subject of the light verb that governs it
-//    ("conducting car bombings", "held talks"). A compound subject of a reciprocal act ("Israel and Hamas
-//    reached a truce") gives actor A, recipient B.
+//    ("conducting car bombings", "held talks") or of any verb whose object it is ("are expanding
+//    cooperation"). A compound subject of a reciprocal act ("Israel and Hamas reached a truce") gives actor A,
+//    recipient B. A relative pronoun stands for its antecedent, a participial clause takes the main clause's
+//    subject, a subordinate "as"/"although" clause has its own. Parties no dictionary names become mentions
+//    with no country: a patient phrase ("massacred more than 200 people", a passive's subject), an unnamed
+//    by-phrase ("a coup attempt by a group of fighters"), an unknown name before the verb.
 // 4. Governors (design note P6). A trigger flagged governor= (refuse, decline, promise, threaten, call for,
-//    agree, deny) absorbs the first trigger of its complement and takes type, mode and CAMEO from
+//    agree, deny, announce, allege; verbs and nouns) absorbs the first trigger of its complement and takes type, mode and CAMEO from
 //    data/events/combine.tsv: "refused to continue with negotiations" is REJECT meet 125; "promises to
 //    continue war" is THREATEN violence 138. A noun in the complement that has an actor of its own stays an
 //    event ("declined three offers put on the table by the mediators": the offers are the mediators' AGREE).
-//    DENY keeps its complement with status denied.
+//    DENY keeps its complement with status denied; ANNOUNCE and ALLEGE are events only through a listed
+//    complement (an announced retreat is CONCEDE; a claim of another party's violence an ACCUSE of it, the
+//    violence kept with its claimant).
 // 5. Status (ANNOTATION.md, "status"): refused for refusals; a negated future cooperative act is a REJECT
 //    ("will not provide Syria with reconstruction aid"), a negated future conflictual one an AGREE to
 //    de-escalate ("there would be no military operation"); a negated past act is not coded; will, shall and
 //    planning words make it planned; a condition marker in the sentence (if, unless, only after) makes a
-//    planned act conditional; a hedge ("possible", "fears of") or a bare could/may/might drops the event.
+//    planned act conditional; a hedge ("possible", "fears of", "concerns that …") or a bare could/may/might
+//    drops the event, and so does a noun that is only the subject of a prediction ("an assault … would lead
+//    to").
 // 6. Attribution: the figures stage's source finder ("according to X", "X said", "…, said X"); the claimant
 //    is left out when it is the actor. In a quotation with no actor of its own, the speaker is the actor.
-// 7. Date and place: the times API (GoverningTime of the trigger's clause) and the places API (PlaceOfClause).
+// 7. Date and place: the times API (GoverningTime of the trigger's clause; an act told in the present takes
+//    the publication date) and the places API (PlaceOfClause).
 //    A CONSULT held in a country that is neither party's is third-party (044). A compound actor gives one
 //    event per member ("Russia, Turkey and Iran rejected" → three REJECTs).
 //    The source is never a party to the material act it reports ("Stewart said converts … fight for Isis").
@@ -50,10 +59,10 @@
 // speech acts need a speaker; a to-infinitive after "right", "failure", "decision" … is no act; a noun that is
 // a verb's direct object is part of the verb's event ("negotiate any prisoner agreement").
 //
-// Known limits, left for the next iterations: the subject is the nearest mention, so a mention in an apposition or a fronted clause can win
-// over the grammatical subject; relative clauses take the nearest mention rather than the noun they modify;
-// coreference is whatever the actors stage resolves (pronouns without a mention give no actor); the
-// noun/verb decision has no tagger behind it; modes are the lexicon entry's (no weapon-driven refinement).
+// Known limits, left for the next iterations: the subject is the nearest suitable mention, so a long
+// apposition or a fronted clause can still win over the grammatical subject; coreference is whatever the
+// actors stage resolves; the noun/verb decision has no tagger behind it; modes are the lexicon entry's (no
+// weapon-driven refinement). ANNALIST_TRACE_EVENTS=1 prints every candidate and the rule that dropped it.
 #include "events/event_coder.h"
 
 #include <algorithm>
