@@ -12,9 +12,7 @@ uint32_t SentenceCoder::ActorBefore(uint32_t t, bool allow_modifier, bool gerund
   // A common noun right before the verb group is its subject ("two British men killed", "rockets were
   // launched"): a non-party, so no mention further back stands in for it.
   {
-    uint32_t v = t;
-    const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
-    while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1) || InTime(v - 1))) --v;  // "who last year cancelled"
+    const uint32_t v = VerbGroupStart(t, /*times=*/true);
     // A capitalised word the actors stage did not know ("that Jones was killed") is a name: a subject too.
     const bool unknown_name = v > b_ && v - 1 > b_ && doc_.tokens[v - 1].kind == TokenKind::kWord &&
                               doc_.tokens[v - 1].has(kTokenCapitalized) && s_.cue[v - 1] == 0;
@@ -244,9 +242,7 @@ uint32_t SentenceCoder::AgentPhraseAfterBy(uint32_t t, uint32_t window) {
 // A name no dictionary knows right before the verb group ("Bainimarama announced", "the Tuvalu Teachers
 // Union rejected"): a mention with no country or sector, so the act keeps its agent.
 uint32_t SentenceCoder::UnknownNameSubject(uint32_t t) {
-  uint32_t v = t;
-  const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
-  while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1) || InTime(v - 1))) --v;
+  const uint32_t v = VerbGroupStart(t, /*times=*/true);
   const auto name_word = [this](uint32_t u) {
     return doc_.tokens[u].kind == TokenKind::kWord && doc_.tokens[u].has(kTokenCapitalized) &&
            s_.actor_at[u] == kNone && !(s_.cue[u] & ~events::kThemeMask) && !InPlace(u);
@@ -260,14 +256,11 @@ uint32_t SentenceCoder::UnknownNameSubject(uint32_t t) {
 
 // The subject phrase of a passive ("The two men … are being held by"), ending right before the verb group.
 uint32_t SentenceCoder::PatientBefore(uint32_t t) {
-  uint32_t v = t;
-  const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
-  while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1))) --v;
+  uint32_t v = VerbGroupStart(t, /*times=*/false);
   // "… have reported being turned away", "… were said to have been detained": past the reporting verb.
   if (v > b_ + 1 && (Is(v - 1, "reported") || Is(v - 1, "said") || Is(v - 1, "claimed") || Is(v - 1, "feared") ||
                      (Is(v - 1, "to") && (Is(v - 2, "said") || Is(v - 2, "reported") || Is(v - 2, "believed"))))) {
-    v -= Is(v - 1, "to") ? 2 : 1;
-    while (v > b_ && (s_.cue[v - 1] & aux || IsAdverb(v - 1))) --v;
+    v = VerbGroupStart(v - (Is(v - 1, "to") ? 2 : 1), /*times=*/false);
     if (v > b_ && s_.actor_at[v - 1] != kNone) return s_.actor_at[v - 1];
   }
   // "The two men, who have been stripped of …": the relative pronoun's antecedent.

@@ -175,22 +175,18 @@ void EventCoder::Process(Document& doc) const {
       if (match) s.cue[t] |= cue.classes;
     }
   }
+  // Per token: bit 1 inside a time mention, bit 2 inside a place mention ("Afrin", "Raqqa" are no unknown
+  // names of parties).
   s.span_flags.assign(n, 0);
-  for (const TimeMention& m : doc.times) {
-    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
+  const auto mark = [&](Span span, uint8_t bit) {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.begin,
                                [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
-    for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= m.span.end; ++t) {
-      s.span_flags[t] = 1;
+    for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= span.end; ++t) {
+      s.span_flags[t] |= bit;
     }
-  }
-  // Bit 2: inside a place mention ("Afrin", "Raqqa" are no unknown names of parties).
-  for (const PlaceMention& m : doc.places) {
-    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.span.begin,
-                               [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
-    for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= m.span.end; ++t) {
-      s.span_flags[t] |= 2;
-    }
-  }
+  };
+  for (const TimeMention& m : doc.times) mark(m.span, 1);
+  for (const PlaceMention& m : doc.places) mark(m.span, 2);
   // Project actor mentions onto tokens; the recognised mentions come first, so they win over claimant
   // mentions the source finder appended.
   for (uint32_t a = 0; a < doc.actors.size(); ++a) {

@@ -233,12 +233,19 @@ class SentenceCoder {
 
   // Whether tokens [from, to) hold only auxiliaries, modals, negation and adverbs: the mention before them is
   // the subject of the verb at `to` ("refugees has turned down", "forces allegedly hurl").
+  static constexpr uint32_t kAuxiliary =
+      events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
   bool VerbGroupBetween(uint32_t from, uint32_t to) const {
     for (uint32_t u = from; u < to; ++u) {
-      const uint32_t aux = events::kBe | events::kHave | events::kDo | events::kModal | events::kFuture | events::kNeg;
-      if (!(s_.cue[u] & aux) && !IsAdverb(u)) return false;
+      if (!(s_.cue[u] & kAuxiliary) && !IsAdverb(u)) return false;
     }
     return true;
+  }
+  // The first token of the auxiliaries and adverbs right before token t (with `times`, time words too: "who
+  // last year cancelled"); t itself when there are none.
+  uint32_t VerbGroupStart(uint32_t t, bool times) const {
+    while (t > b_ && (s_.cue[t - 1] & kAuxiliary || IsAdverb(t - 1) || (times && InTime(t - 1)))) --t;
+    return t;
   }
 
   // Whether mention `a` is a government, legislature or international body (not its forces).
