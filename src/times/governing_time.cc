@@ -89,30 +89,34 @@ bool PresentTenseReport(const Document& doc, Span clause) {
 }  // namespace
 
 std::optional<DayInterval> GoverningTime(const Document& doc, Span clause, uint32_t anchor) {
+  // Events ask this once per event, so the mentions and the sentence are found by binary search: the times
+  // stage leaves its mentions in text order and disjoint (a test holds it), as the segmenter its sentences.
+  const auto first_from = [&doc](uint32_t offset) {
+    return std::lower_bound(doc.times.begin(), doc.times.end(), offset,
+                            [](const TimeMention& time, uint32_t b) { return time.span.begin < b; });
+  };
   const TimeMention* best = nullptr;
   uint32_t best_distance = 0;
-  for (const TimeMention& time : doc.times) {
-    if (time.span.begin < clause.begin || time.span.end > clause.end) continue;
-    const uint32_t distance = anchor == kNone ? 0 : Gap(time.span, Span{anchor, anchor});
+  for (auto time = first_from(clause.begin); time != doc.times.end() && time->span.begin < clause.end; ++time) {
+    if (time->span.end > clause.end) continue;
+    const uint32_t distance = anchor == kNone ? 0 : Gap(time->span, Span{anchor, anchor});
     if (!best || distance < best_distance) {
-      best = &time;
+      best = &*time;
       best_distance = distance;
     }
   }
   if (best) return best->value;
   // The sentence holding the clause.
   Span sentence = clause;
-  for (const Sentence& s : doc.sentences) {
-    if (s.span.begin <= clause.begin && clause.begin < s.span.end) {
-      sentence = s.span;
-      break;
-    }
-  }
-  for (const TimeMention& time : doc.times) {
-    if (time.span.begin < sentence.begin || time.span.end > sentence.end) continue;
-    const uint32_t distance = Gap(time.span, clause);
+  auto holder = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), clause.begin,
+                                 [](uint32_t b, const Sentence& s) { return b < s.span.begin; });
+  if (holder != doc.sentences.begin() && clause.begin < (holder - 1)->span.end) sentence = (holder - 1)->span;
+  for (auto time = first_from(sentence.begin); time != doc.times.end() && time->span.begin < sentence.end;
+       ++time) {
+    if (time->span.end > sentence.end) continue;
+    const uint32_t distance = Gap(time->span, clause);
     if (!best || distance < best_distance) {
-      best = &time;
+      best = &*time;
       best_distance = distance;
     }
   }

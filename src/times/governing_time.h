@@ -14,7 +14,7 @@ namespace annalist {
 // begin; the first one when anchor is kNone); else the mention of the same sentence nearest the clause; else,
 // when the clause is a present-tense report ("says", "is", "has killed") with no past or future auxiliary,
 // the dateline; else nullopt ("nothing tells").
-// REQUIRES: doc.times filled by TimeTagger::Process, doc.sentences by the Segmenter.
+// REQUIRES: doc.times filled by TimeTagger::Process (in text order, disjoint), doc.sentences by the Segmenter.
 std::optional<DayInterval> GoverningTime(const Document& doc, Span clause, uint32_t anchor = kNone);
 
 // The byte span of the clause holding token `token` (see times/clause.h for what a clause is here).
