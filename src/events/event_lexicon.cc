@@ -196,10 +196,13 @@ Result<EventLexicon> EventLexicon::FromBlob(std::string_view blob) {
   return lexicon;
 }
 
+const EventLexicon::WordSlot EventLexicon::kNoWord{};
+
 void EventLexicon::BuildWordIndex() {
   words_.assign(1, std::string_view());
   infos_.assign(1, WordInfo());
   flat_forms_.clear();
+  rest_words_.clear();
   flat_multi_.clear();
   const auto id_of = [this](std::string_view word) -> uint32_t {
     const uint32_t id = FindWord(word);
@@ -235,7 +238,16 @@ void EventLexicon::BuildWordIndex() {
     WordInfo& info = infos_[id_of(word)];
     info.forms_begin = static_cast<uint32_t>(flat_forms_.size());
     info.forms_count = static_cast<uint32_t>(refs.size());
-    flat_forms_.insert(flat_forms_.end(), refs.begin(), refs.end());
+    for (const FormRef& ref : refs) {
+      FlatForm form;
+      form.entry = ref.entry;
+      form.rest = static_cast<uint32_t>(rest_words_.size());
+      form.form = ref.form;
+      form.extra_words = ref.extra_words;
+      form.verb = entries_[ref.entry].verb;
+      rest_words_.insert(rest_words_.end(), ref.rest.begin(), ref.rest.begin() + ref.extra_words);
+      flat_forms_.push_back(form);
+    }
   }
   for (const auto& [word, classes] : cues_) infos_[id_of(word)].cue = classes;
   for (const auto& [word, cues] : multi_cues_) {
@@ -243,6 +255,13 @@ void EventLexicon::BuildWordIndex() {
     info.multi_begin = static_cast<uint32_t>(flat_multi_.size());
     info.multi_count = static_cast<uint32_t>(cues.size());
     flat_multi_.insert(flat_multi_.end(), cues.begin(), cues.end());
+  }
+  for (Slot& slot : slots_) {
+    if (slot.id == 0) continue;
+    const WordInfo& info = infos_[slot.id];
+    slot.cue = info.cue;
+    slot.forms = info.forms_count != 0;
+    slot.multi = info.multi_count != 0;
   }
 }
 

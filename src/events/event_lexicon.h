@@ -141,6 +141,16 @@ class EventLexicon {
   // Everything the coder reads of one lower-case word, found with one probe per token: its single-word cue
   // classes, its forms (FormsOf, same order) and its multiword cues (MultiCuesOf, same order). Index 0 is the
   // word the lexicon does not know (no cue, no forms, no multiword cues).
+  // A form as the coder reads it, in 12 bytes (a FormRef, with its rest words inline, takes 72), so the forms
+  // of the words of a text stay in cache: its entry, whether that is a verb, and where its words after the
+  // first start in rest_words().
+  struct FlatForm {
+    uint32_t entry = 0;
+    uint32_t rest = 0;  // into rest_words(); extra_words of them
+    Form form = Form::kBase;
+    uint8_t extra_words = 0;
+    bool verb = false;  // entry(entry).verb
+  };
   struct WordInfo {
     uint32_t cue = 0;
     uint32_t forms_begin = 0, forms_count = 0;  // into forms()
@@ -156,13 +166,21 @@ class EventLexicon {
   static uint64_t Head(std::string_view word) {
     return word.empty() ? 0 : Load8(word.data(), std::min<size_t>(word.size(), 8));
   }
- private:
-  struct Slot {
+  // A slot of the word index: the word's key, its id and what the coder reads of it for every token (its
+  // WordInfo's cue, and whether it has forms or multiword cues), so a word found costs one cache line.
+  struct WordSlot {
     uint64_t head = 0;  // Head of the word
     uint64_t tail = 0;  // its last eight bytes when it is longer than eight bytes, else 0
     uint32_t len = 0;
-    uint32_t id = 0;
+    uint32_t id = 0;  // 0: the word the lexicon does not know
+    uint32_t cue = 0;
+    bool forms = false;
+    bool multi = false;
   };
+  static const WordSlot kNoWord;  // all zero
+
+ private:
+  using Slot = WordSlot;
   static uint64_t Tail(std::string_view word) { return word.size() > 8 ? Load8(word.data() + word.size() - 8, 8) : 0; }
   static uint64_t Hash(uint64_t head, uint64_t tail, size_t len) {
     return (head ^ len ^ (tail * 0xff51afd7ed558ccdull)) * 0x9e3779b97f4a7c15ull;
@@ -193,12 +211,12 @@ class EventLexicon {
   // where the lexicon's members would be reloaded after every store through a char pointer).
   class WordIndex {
    public:
-    // The index of `lower_word` (whose Head is `head`) into word_info(), or 0 when the lexicon does not know
-    // it. The slots come in groups of eight, each with its eight one-byte tags (0 = empty); a word lives in
+    // The slot of `lower_word` (whose Head is `head`), or kNoWord when the lexicon does not know it; its id
+    // indexes word_info(). The slots come in groups of eight, each with its eight one-byte tags (0 = empty); a word lives in
     // the first group from its hash's that had room, so one eight-byte read of tags finds its candidate
     // slots, and a group with an empty slot ends the search. Most words of a text are in no entry: they read
     // only tags (a few kilobytes, which stay in the first-level cache), never a slot.
-    uint32_t Find(std::string_view lower_word, uint64_t head) const {
+    const WordSlot& Find(std::string_view lower_word, uint64_t head) const {
       const size_t len = lower_word.size();
       const uint64_t tail = Tail(lower_word);
       const uint64_t x = Hash(head, tail, len);
@@ -212,17 +230,15 @@ class EventLexicon {
           const Slot& slot = slots_[8 * size_t{g} + static_cast<size_t>(std::countr_zero(match) >> 3)];
           if (slot.head == head && slot.tail == tail && slot.len == len &&
               (len <= 16 || MiddleEqual(words_[slot.id].data(), lower_word.data(), len))) {
-            return slot.id;
+            return slot;
           }
         }
-        if (~group & kHigh) return 0;
+        if (~group & kHigh) return kNoWord;
       }
     }
-    const WordInfo& Info(uint32_t id) const { return infos_[id]; }
 
    private:
     friend class EventLexicon;
-    const WordInfo* infos_;
     const uint8_t* tags_;
     const Slot* slots_;
     const std::string_view* words_;
@@ -230,7 +246,6 @@ class EventLexicon {
   };
   WordIndex Index() const {
     WordIndex index;
-    index.infos_ = infos_.data();
     index.tags_ = tags_.data();
     index.slots_ = slots_.data();
     index.words_ = words_.data();
@@ -238,10 +253,11 @@ class EventLexicon {
     index.shift_ = group_shift_;
     return index;
   }
-  uint32_t FindWord(std::string_view lower_word, uint64_t head) const { return Index().Find(lower_word, head); }
+  uint32_t FindWord(std::string_view lower_word, uint64_t head) const { return Index().Find(lower_word, head).id; }
   uint32_t FindWord(std::string_view lower_word) const { return FindWord(lower_word, Head(lower_word)); }
   const WordInfo& word_info(uint32_t id) const { return infos_[id]; }
-  const FormRef* forms() const { return flat_forms_.data(); }
+  const FlatForm* forms() const { return flat_forms_.data(); }
+  const std::string_view* rest_words() const { return rest_words_.data(); }
   const MultiCue* multi_cues() const { return flat_multi_.data(); }
 
   // The combination of a governor with an embedded event type: the specific row, else the "*" row, else null.
@@ -260,7 +276,8 @@ class EventLexicon {
   void BuildWordIndex();
   std::vector<std::string_view> words_ = std::vector<std::string_view>(1);  // by id; words_[0] unused
   std::vector<WordInfo> infos_ = std::vector<WordInfo>(1);                  // by id
-  std::vector<FormRef> flat_forms_;
+  std::vector<FlatForm> flat_forms_;
+  std::vector<std::string_view> rest_words_;
   std::vector<MultiCue> flat_multi_;
   // Groups of eight slots (see WordIndex::Find), probed in turn from the top bits of the hash; at most half
   // full, so a probe ends at a group with an empty slot. tags_[s] is 0 when slot s is empty, else the Tag of

@@ -203,10 +203,11 @@ class SentenceCoder {
 
   // ---- 2. Triggers ----
 
-  bool RestMatches(const FormRef& ref, uint32_t t) const {
+  bool RestMatches(const EventLexicon::FlatForm& ref, uint32_t t) const {
+    const std::string_view* rest = lex_.rest_words() + ref.rest;
     for (uint8_t k = 0; k < ref.extra_words; ++k) {
       const uint32_t u = t + 1 + k;
-      if (u >= e_ || W(u) != ref.rest[k]) return false;
+      if (u >= e_ || W(u) != rest[k]) return false;
     }
     return true;
   }

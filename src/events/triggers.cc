@@ -73,23 +73,23 @@ void SentenceCoder::FindTriggers() {
     const uint32_t t = s_.trigger[k];
     if (t < next) continue;
     const EventLexicon::WordInfo& info = lex_.word_info(s_.wid[t]);
-    const FormRef* refs = lex_.forms() + info.forms_begin;
+    const EventLexicon::FlatForm* refs = lex_.forms() + info.forms_begin;
     // Longest match first; among equally long ones, the first reading that fits.
     for (size_t i = 0; i < info.forms_count; ++i) {
-      const FormRef& ref = refs[i];
+      const EventLexicon::FlatForm& ref = refs[i];
       if (!RestMatches(ref, t)) continue;
       // A trigger inside a name is part of the name ("Syrian Negotiating Committee"), unless it runs past
       // the name's end ("a Turkish military operation" with the mention "Turkish military").
       if (s_.actor_at[t] != kNone && t + 1 + ref.extra_words <= MentionLast(t)) continue;
-      const Entry& entry = lex_.entry(ref.entry);
       // … also a name the actors stage does not know: a capitalised noun inside a run of capitalised words
       // ("the Syrian Negotiations Commission", "the Sochi Summit Declaration").
-      if (!entry.verb && t > b_ && doc_.tokens[t].has(kTokenCapitalized)) {
+      if (!ref.verb && t > b_ && doc_.tokens[t].has(kTokenCapitalized)) {
         const uint32_t end = t + 1 + ref.extra_words;
         if (end < e_ && doc_.tokens[end].kind == TokenKind::kWord && doc_.tokens[end].has(kTokenCapitalized)) continue;
       }
-      const bool fits = entry.verb ? VerbReading(t, ref.form) : NounReading(t);
+      const bool fits = ref.verb ? VerbReading(t, ref.form) : NounReading(t);
       if (!fits) continue;
+      const Entry& entry = lex_.entry(ref.entry);
       Candidate c;
       c.entry = ref.entry;
       c.first = t;
