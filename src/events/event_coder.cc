@@ -387,12 +387,18 @@ void EventCoder::Process(Document& doc) const {
                    static_cast<int>(m.country.view().size()), m.country.view().data());
     }
   }
-  // A sentence with no word that has forms in the lexicon has no candidate trigger, so no event.
+  // A sentence with no word that has forms in the lexicon has no candidate trigger, so no event. Sentences
+  // come in text order, so one cursor walks the trigger list (a binary search per sentence cost more).
+  size_t k = 0;
   for (const Sentence& sentence : doc.sentences) {
-    const auto first = s.trigger.begin(), last = first + static_cast<ptrdiff_t>(s.trigger_count);
-    s.trigger_begin = static_cast<size_t>(std::lower_bound(first, last, sentence.token_begin) - first);
-    s.trigger_end = static_cast<size_t>(std::lower_bound(first + static_cast<ptrdiff_t>(s.trigger_begin), last,
-                                                         sentence.token_end) - first);
+    if (k > 0 && s.trigger[k - 1] >= sentence.token_begin) {  // out of order: never from the text stage
+      k = static_cast<size_t>(std::lower_bound(s.trigger.begin(), s.trigger.begin() + static_cast<ptrdiff_t>(k),
+                                               sentence.token_begin) - s.trigger.begin());
+    }
+    while (k < s.trigger_count && s.trigger[k] < sentence.token_begin) ++k;
+    s.trigger_begin = k;
+    while (k < s.trigger_count && s.trigger[k] < sentence.token_end) ++k;
+    s.trigger_end = k;
     if (s.trigger_begin == s.trigger_end) continue;
     SentenceCoder(doc, lexicon_, options_, s, sources, figure_lexicon_, sentence.token_begin, sentence.token_end)
         .Run();
