@@ -3,7 +3,7 @@
 // actors stage's mentions and a few closed word classes. No parser, no model: every pass is linear in the
 // sentence and bounded by the windows of EventCoderOptions.
 //
-// 1. Lexical classes. Each token is looked up once (lower-cased into a stack buffer) in the cue table of
+// 1. Lexical classes. Each token is lower-cased once and looked up once (LowerAndLookUp) in the cue table of
 //    data/events/cues.tsv: determiners, possessives, pronouns, be/have/do, modals, future, negation,
 //    prepositions, condition markers, relative words, light verbs, planning words, hedges, theme classes.
 //    Actor mentions are projected onto their tokens.
