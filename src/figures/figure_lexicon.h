@@ -12,7 +12,9 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,17 @@ struct WordEntry {
   bool known() const { return flags != 0 || noun != NounClass::kNone; }
 };
 
+namespace detail {
+// Sets bit 5 of every byte of `w` that is an ASCII capital: std::tolower of the "C" locale, eight bytes at a
+// time. (Adding to the low seven bits never carries into the next byte; bytes of 0x80 and above are left alone.)
+inline uint64_t LowerAscii(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = w & (0x7F * kOnes);
+  const uint64_t upper = ((low7 + (0x80 - 'A') * kOnes) ^ (low7 + (0x80 - 'Z' - 1) * kOnes)) & ~w & (0x80 * kOnes);
+  return w | (upper >> 2);
+}
+}  // namespace detail
+
 // The id of a word's entry: kUnknownWord for a word the lexicon does not know, kDemonymWord for a capitalised
 // plural that looks like a demonym, else the word's row.
 using WordId = uint16_t;
@@ -92,10 +105,31 @@ class FigureLexicon {
   // The same for the `size` bytes at `word`, of which `readable` (>= size) may be read: when that reaches
   // past the word's last eight-byte block, the word is loaded eight bytes at a time. Thread-safe; allocation-free.
   WordId IdIn(const char* word, size_t size, size_t readable) const;
+  // IdIn for a word of one to eight bytes with eight readable (most tokens), in line: one load, the bytes past
+  // the word masked off, no array. REQUIRES: 1 <= size <= 8, kShortWordsInLine.
+  WordId IdShort(const char* word, size_t size) const {
+    uint64_t w;
+    std::memcpy(&w, word, 8);
+    if (size < 8) w &= (uint64_t{1} << (8 * size)) - 1;
+    w = detail::LowerAscii(w);
+    uint64_t h = (w ^ size) * 0x9E3779B97F4A7C15ull;  // the table's hash of a word of eight bytes or fewer
+    h ^= h >> 31;
+    for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
+      const WordId id = slots_[s];
+      if (id == kUnknownWord) break;
+      if (word0_[id] == w && size_[id] == size) return id;
+    }
+    return DemonymOrUnknown(word, size);
+  }
+  // Whether IdShort may be used: a little-endian machine (the padded words are in its byte order).
+  static constexpr bool kShortWordsInLine = std::endian::native == std::endian::little;
   // REQUIRES: `id` came from Id() of this lexicon.
   const WordEntry& entry(WordId id) const { return entries_[id]; }
 
  private:
+  // IdIn's answer for a word no entry holds: kDemonymWord or kUnknownWord.
+  static WordId DemonymOrUnknown(const char* word, size_t size);
+
   // The probe reads only slots_ and, on a hit, word0_ and size_: about 14 KB that stay in the L1 cache.
   std::vector<WordEntry> entries_;   // by id
   std::vector<uint64_t> word0_;      // by id: the word's first eight bytes, zero-padded (padded_[id][0])

@@ -40,6 +40,8 @@
 #include "figures/quantity_recognizer.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -116,9 +118,7 @@ class Recognizer {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sentence = doc_.sentences[s];
       for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
-        const Token& t = doc_.tokens[i];
-        if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
-        if (t.kind == TokenKind::kWord && !MayStartNumber(i)) continue;
+        if (!MayStartNumberAt(i)) continue;
         if (InTime(i)) continue;
         std::optional<NumberMatch> m = figures::ParseNumber(doc_, lexicon_, i, sentence.token_end);
         if (!m) continue;
@@ -137,6 +137,32 @@ class Recognizer {
   // Whether figures::ParseNumber could find a number at word token `t`: most words cannot, and this test
   // reads only the token's entry and bytes. A superset of ParseNumber's word forms: digits with a suffix
   // ("2.5m"), "a"/"an" before a scale word, a number word, a vague plural, a hyphenated number word.
+  // Whether token `t` is a number token or a word at which MayStartNumber holds. Computed without a branch on
+  // the token (every token is asked, and few are numbers: one well-predicted branch in the caller).
+  bool MayStartNumberAt(uint32_t t) const {
+    const Token& token = doc_.tokens[t];
+    if (token.kind == TokenKind::kNumber) return true;
+    const uint32_t size = token.end - token.begin;
+    const char* const text = doc_.text.data() + token.begin;
+    if (std::endian::native != std::endian::little || size > 8 || doc_.text.size() - token.begin < 8) {
+      return token.kind == TokenKind::kWord && MayStartNumber(t);
+    }
+    uint64_t w;
+    std::memcpy(&w, text, 8);
+    w &= size == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * size)) - 1;
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    // A '-' among the word's bytes: a zero byte of w ^ "--------" (the padding is never zero after the xor).
+    const uint64_t dashes = w ^ ('-' * kOnes);
+    const bool hyphen = ((dashes - kOnes) & ~dashes & (0x80 * kOnes)) != 0;
+    const auto first = static_cast<unsigned char>(w);
+    const bool digit = static_cast<unsigned>(first - '0') < 10;
+    // "a" or "an", ASCII case-insensitive (b | 0x20 is 'a' only for 'A' and 'a', 'n' only for 'N' and 'n').
+    const uint64_t folded = w | 0x2020;
+    const bool article = (size == 1 && (folded & 0xFF) == 'a') || (size == 2 && (folded & 0xFFFF) == ('a' | 'n' << 8));
+    const bool number_word = (Entry(t).flags & (figures::kNumberWord | figures::kVague)) != 0;
+    return token.kind == TokenKind::kWord && (number_word | digit | article | hyphen);
+  }
+
   bool MayStartNumber(uint32_t t) const {
     const WordEntry& e = Entry(t);
     if (e.has(figures::kNumberWord) || e.has(figures::kVague)) return true;
