@@ -271,7 +271,7 @@ FigureLexicon::FigureLexicon() {
   demonym.noun = NounClass::kPeople;
   entries_ = {WordEntry(), demonym};
   uint32_t size = 16;
-  while (size < 4 * rows.size()) size *= 2;
+  while (size < 8 * rows.size()) size *= 2;  // sparse: IdShort's first probe almost always decides
   slots_.assign(size, kUnknownWord);
   mask_ = size - 1;
   padded_ = {PaddedWord{}, PaddedWord{}};
@@ -296,6 +296,7 @@ WordId FigureLexicon::Id(std::string_view word) const { return IdIn(word.data(),
 WordId FigureLexicon::IdIn(const char* word, size_t n, size_t readable) const {
   if (n == 0 || n >= sizeof(PaddedWord)) return kUnknownWord;
   if (kShortWordsInLine && n <= 8 && readable >= 8) return IdShort(word, n);
+  if (kShortWordsInLine && n <= 16 && readable >= 16) return IdMedium(word, n);
   PaddedWord lower = LoadPadded(word, n, readable);
   lower[0] = LowerAscii(lower[0]);
   if (n > 8) {
@@ -331,9 +332,15 @@ void TokenIds::Assign(const Document& doc, const FigureLexicon& lexicon) {
   for (size_t t = 0; t < doc.tokens.size(); ++t) {
     const Token& token = doc.tokens[t];
     const size_t n = token.end - token.begin;
-    // (Most tokens are eight bytes or fewer with eight readable: the probe in line.)
-    ids_[t] = FigureLexicon::kShortWordsInLine && n - 1 < 8 && size - token.begin >= 8 ? lexicon.IdShort(text + token.begin, n)
-                                                   : lexicon.IdIn(text + token.begin, n, size - token.begin);
+    // (Most tokens are sixteen bytes or fewer with sixteen readable: the probe in line.)
+    const size_t readable = size - token.begin;
+    if (FigureLexicon::kShortWordsInLine && n - 1 < 8 && readable >= 8) {
+      ids_[t] = lexicon.IdShort(text + token.begin, n);
+    } else if (FigureLexicon::kShortWordsInLine && n - 9 < 8 && readable >= 16) {
+      ids_[t] = lexicon.IdMedium(text + token.begin, n);
+    } else {
+      ids_[t] = lexicon.IdIn(text + token.begin, n, readable);
+    }
   }
 }
 
