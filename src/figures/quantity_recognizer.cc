@@ -162,7 +162,8 @@ class Recognizer {
     const bool digit = static_cast<unsigned>(first - '0') < 10;
     // "a" or "an", ASCII case-insensitive (b | 0x20 is 'a' only for 'A' and 'a', 'n' only for 'N' and 'n').
     const uint64_t folded = w0 | 0x2020;
-    const bool article = ((size == 1) & ((folded & 0xFF) == 'a')) | ((size == 2) & ((folded & 0xFFFF) == ('a' | 'n' << 8)));
+    const bool article =
+        ((size == 1) & ((folded & 0xFF) == 'a')) | ((size == 2) & ((folded & 0xFFFF) == ('a' | 'n' << 8)));
     const bool number_word = (Entry(t).flags & (figures::kNumberWord | figures::kVague)) != 0;
     return (token.kind == TokenKind::kWord) & (number_word | digit | article | hyphen);
   }

@@ -1,12 +1,13 @@
 // Place recognition: a gazetteer of 200,000 towns hit by every capitalised word, kept honest by context.
 //
 // The idea. Every word token is cut at its hyphens into pieces ("Aleppo-Hama" → Aleppo, Hama; "United
-// States-backed" → United, States, backed), and each piece is normalised once (normalize.h). From every
-// capitalised piece the matcher hashes one more piece at a time and probes the gazetteer, reading on only
-// while the probe says some longer key continues that way (prefix marks), and keeps the longest whole key
-// whose pieces are all capitalised, short connectors ("al", "ez", "of") or feature words ("camp",
-// "river"). No string is built and nothing is allocated per token: one scratch buffer and one vector of
-// pieces per document.
+// States-backed" → United, States, backed), and each piece is normalised once (normalize.h): a token of
+// ASCII letters and digits, most of them, in a few vector instructions; a lower-case one is its own key and
+// is hashed only if a rule asks about it (only capitalised pieces are looked up). From every capitalised
+// piece the matcher hashes one more piece at a time and probes the gazetteer, reading on only while the probe
+// says some longer key continues that way (prefix marks), and keeps the longest whole key whose pieces are
+// all capitalised, short connectors ("al", "ez", "of") or feature words ("camp", "river"). No string is built
+// and nothing is allocated per token: one scratch buffer and one vector of pieces per document.
 //
 // Which raw matches are places. A name is taken when it is *strong*: a country, an entry of the project's
 // supplement, a capital, a division named with several words or in a country the article names, or a town
@@ -543,7 +544,9 @@ class DocumentMatcher {
     }
     for (const uint64_t shape_piece : lower_case_) {
       const auto s = static_cast<uint32_t>(shape_piece >> 32);
-      if (shapes[s >> 6] & (uint64_t{1} << (s & 63))) capitalised_keys_.Mark(PieceHash(static_cast<uint32_t>(shape_piece)));
+      if (shapes[s >> 6] & (uint64_t{1} << (s & 63))) {
+        capitalised_keys_.Mark(PieceHash(static_cast<uint32_t>(shape_piece)));
+      }
     }
     for (const uint32_t i : capitalised_) {
       const Piece& p = pieces_[i];
