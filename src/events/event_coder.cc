@@ -3,7 +3,7 @@
 // actors stage's mentions and a few closed word classes. No parser, no model: every pass is linear in the
 // sentence and bounded by the windows of EventCoderOptions.
 //
-// 1. Lexical classes. Each token is looked up once (lower-cased into a stack buffer) in the cue table of
+// 1. Lexical classes. Each token is lower-cased once and looked up once (LowerAndLookUp) in the cue table of
 //    data/events/cues.tsv: determiners, possessives, pronouns, be/have/do, modals, future, negation,
 //    prepositions, condition markers, relative words, light verbs, planning words, hedges, theme classes.
 //    Actor mentions are projected onto their tokens.
@@ -66,7 +66,9 @@
 #include "events/event_coder.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -85,6 +87,210 @@ using events_detail::SentenceCoder;
 namespace {
 
 thread_local Scratch scratch;
+
+// std::lower_bound of `begin` over the tokens' begins, over those from `hint` on when the answer lies there
+// (mentions come mostly in text order), else over those before it. Without a branch on the comparisons: the
+// turns of a binary search come in no order a predictor learns.
+size_t FirstTokenAt(const std::vector<Token>& tokens, uint32_t begin, size_t hint) {
+  hint = std::min(hint, tokens.size());
+  const bool before = hint > 0 && tokens[hint - 1].begin >= begin;
+  const Token* base = tokens.data() + (before ? 0 : hint);
+  size_t len = before ? hint : tokens.size() - hint;
+  if (len == 0) return static_cast<size_t>(base - tokens.data());
+  // The answer lies in [base, base + len].
+  while (len > 1) {
+    const size_t half = len / 2;
+    base = base[half].begin < begin ? base + half : base;
+    len -= half;
+  }
+  return static_cast<size_t>(base - tokens.data()) + (base->begin < begin);
+}
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+
+// The low `len` bytes (len <= 8) of a little-endian word.
+constexpr uint64_t kLowBytes[9] = {0,
+                                   0xFFull,
+                                   0xFFFFull,
+                                   0xFFFFFFull,
+                                   0xFFFFFFFFull,
+                                   0xFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFFFFFull};
+
+// 0x80 in each byte of `v` (ASCII bytes, no high bit set) that is in 'A'..'Z': the high bit of v + 0x3F is
+// set from 'A' (0x41) on, that of v + 0x25 from '[' (0x5B) on; no byte carries into the next.
+inline uint64_t UpperBytes(uint64_t v) { return (v + 0x3F * kOnes) & ~(v + 0x25 * kOnes) & kHigh; }
+
+// Token `p`, `len` lower-cased exactly as Lower() does it (ASCII letters; typographic apostrophes to '; empty
+// when longer than kMaxWord - 1 bytes), for a token the eight-byte path of LowerAndLookUp does not take:
+// longer than eight bytes, at the end of the text, or with a byte >= 0x80 ("’", "Erdoğan"). Writes into `out`
+// (with eight bytes of slack) at `o`; `used` is how many bytes of it the lower-case form took (0 when it is
+// the token itself). Out of line (GCC and clang spell it alike), and with no pointer to the caller's locals,
+// so the per-token loop keeps them in registers.
+struct LongLower {
+  std::string_view lower;
+  size_t used = 0;
+  bool all_caps = false;
+};
+__attribute__((noinline)) LongLower LowerLong(const char* p, size_t len, bool at_end, char* out, size_t o) {
+  bool ascii = true;
+  if (len + 1 <= kMaxWord) {
+    uint64_t upper_any = 0, not_upper = 0;
+    for (size_t i = 0; i < len; i += 8) {
+      const size_t k = std::min<size_t>(len - i, 8);
+      uint64_t v = 0;
+      if (!at_end || i + 8 <= len) {
+        std::memcpy(&v, p + i, 8);
+        v &= kLowBytes[k];
+      } else {
+        std::memcpy(&v, p + i, k);
+      }
+      if (v & kHigh) {
+        ascii = false;
+        break;
+      }
+      const uint64_t upper = UpperBytes(v);
+      const uint64_t lowered = v | (upper >> 2);  // 0x80 >> 2 = 0x20, the case bit
+      upper_any |= upper;
+      not_upper |= upper ^ (kHigh & kLowBytes[k]);
+      std::memcpy(out + o + i, &lowered, 8);
+    }
+    if (ascii) {
+      const bool all_caps = len >= 2 && not_upper == 0;
+      if (upper_any == 0) return {std::string_view(p, len), 0, all_caps};
+      return {std::string_view(out + o, len), len, all_caps};
+    }
+  } else {
+    // Too long for Lower when all ASCII; else the byte loop decides (an apostrophe shortens it).
+    for (size_t i = 0; i < len && ascii; ++i) ascii = static_cast<unsigned char>(p[i]) < 0x80;
+    if (ascii) return {};
+  }
+  // A byte >= 0x80 is no capital letter: not all capitals.
+  size_t m = 0;
+  char* const w = out + o;
+  for (size_t i = 0; i < len; ++i) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c == 0xE2 && i + 2 < len && static_cast<unsigned char>(p[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(p[i + 2]) == 0x99 || static_cast<unsigned char>(p[i + 2]) == 0x98)) {
+      c = '\'';
+      i += 2;
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+    w[m++] = static_cast<char>(c);
+  }
+  if (m + 1 > kMaxWord) return {};  // Lower gives up on a word this long
+  return {std::string_view(w, m), m, false};
+}
+
+// Fills s.lower_word, s.wid, s.cue (single-word classes, then multiword ones) and s.trigger: each token
+// lower-cased once, as Lower() does it, and looked up once in the lexicon's word index.
+//
+// A token of at most eight bytes (most are) is read as one number: its bytes in 'A'..'Z' are found with two
+// additions and lower-cased with one OR, and a token with none is its own lower-case form, copied nowhere.
+// Out of line: inlined into Process, its loop kept half its locals on the stack.
+__attribute__((noinline)) void LowerAndLookUp(const Document& doc, const EventLexicon& lexicon, Scratch& s) {
+  const size_t n = doc.tokens.size();
+  // Tokens do not overlap, so their bytes fit in the stretch they cover; eight bytes of slack for the last
+  // eight-byte store.
+  const size_t need = doc.tokens.back().end - doc.tokens.front().begin + 8;
+  if (s.lower.size() < need) s.lower.resize(need);
+  s.lower_word.resize(n);
+  s.wid.resize(n);
+  s.cue.resize(n);
+  if (s.trigger.size() < n) s.trigger.resize(n);  // never shrunk, so never filled again
+  if (s.multi.size() < n) s.multi.resize(n);
+  // Raw pointers in locals: the stores through `out` (a char pointer) would otherwise make the compiler
+  // reload every vector's data pointer after each one.
+  const Token* const tokens = doc.tokens.data();
+  const char* const text = doc.text.data();
+  const size_t text_size = doc.text.size();
+  char* const out = s.lower.data();
+  std::string_view* const lower_word = s.lower_word.data();
+  uint32_t* const wid = s.wid.data();
+  uint32_t* const cue = s.cue.data();
+  uint32_t* const trigger = s.trigger.data();
+  uint32_t* const multi = s.multi.data();
+  size_t triggers = 0, multis = 0;
+  const EventLexicon::WordIndex index = lexicon.Index();
+  constexpr bool kLittle = std::endian::native == std::endian::little;
+  size_t o = 0;
+  for (size_t t = 0; t < n; ++t) {
+    const Token tok = tokens[t];
+    const char* const p = text + tok.begin;
+    const size_t len = tok.end - tok.begin;
+    std::string_view lower;
+    uint64_t head;
+    bool all_caps;  // two or more bytes, all 'A'..'Z' (a capital abbreviation)
+    uint64_t v = 0;
+    const bool short_ascii = kLittle && len <= 8 && tok.begin + 8 <= text_size &&
+                             ((std::memcpy(&v, p, 8), v &= kLowBytes[len]) & kHigh) == 0;
+    if (short_ascii) {
+      const uint64_t upper = UpperBytes(v);
+      head = v | (upper >> 2);  // 0x80 >> 2 = 0x20, the case bit
+      std::memcpy(out + o, &head, 8);
+      // Without branches (capitals come in no pattern a predictor learns): all ones when there were any.
+      const uintptr_t changed = uintptr_t{0} - static_cast<uintptr_t>(upper != 0);
+      const uintptr_t from = reinterpret_cast<uintptr_t>(p);
+      lower = std::string_view(
+          reinterpret_cast<const char*>(from ^ ((from ^ reinterpret_cast<uintptr_t>(out + o)) & changed)), len);
+      o += len & changed;
+      all_caps = (len >= 2) & (upper == (kHigh & kLowBytes[len]));  // one-byte tokens are common: no branch
+    } else {
+      const LongLower l = LowerLong(p, len, tok.begin + len + 8 > text_size, out, o);
+      o += l.used;
+      lower = l.lower;
+      head = EventLexicon::Head(lower);
+      all_caps = l.all_caps;
+    }
+    lower_word[t] = lower;
+    // Numbers and punctuation are in no lexicon entry; clitics ("'s", "'ll") are, whatever their kind.
+    const EventLexicon::WordSlot& word = tok.kind == TokenKind::kWord || (!lower.empty() && lower[0] == '\'')
+                                             ? index.Find(lower, head)
+                                             : EventLexicon::kNoWord;
+    wid[t] = word.id;
+    // Without branches too (about half the words are in the lexicon, in no predictable order): kNoWord has
+    // no cue, forms or multiword cues, and the lists take every token, keeping only those that count.
+    trigger[triggers] = static_cast<uint32_t>(t);
+    triggers += tok.kind == TokenKind::kWord && word.forms;
+    // An abbreviation in capitals is a name, not the closed-class word it spells ("the US withdrawal").
+    const bool cues = tok.kind != TokenKind::kNumber && !lower.empty() && !all_caps;
+    cue[t] = cues ? word.cue : 0;
+    multi[multis] = static_cast<uint32_t>(t);
+    multis += cues && word.multi;
+  }
+  s.trigger_count = triggers;
+  s.multi_count = multis;
+  // The forms and entries the sentence pass will read for the trigger candidates are cold (the other stages
+  // ran since the last document): ask for them all now, in a loop whose loads do not wait on each other,
+  // rather than one at a time in the middle of FindTriggers.
+  for (size_t k = 0; k < triggers; ++k) {
+    const EventLexicon::WordInfo& info = lexicon.word_info(wid[trigger[k]]);
+    for (uint32_t i = 0; i < info.forms_count; ++i) {
+      const EventLexicon::FlatForm& form = lexicon.forms()[info.forms_begin + i];
+      const char* entry = reinterpret_cast<const char*>(&lexicon.entry(form.entry));
+      __builtin_prefetch(entry);
+      __builtin_prefetch(entry + sizeof(events::Entry) - 1);
+      if (form.extra_words != 0) __builtin_prefetch(lexicon.rest_words() + form.rest);
+    }
+  }
+  for (size_t j = 0; j < s.multi_count; ++j) {
+    const uint32_t t = s.multi[j];
+    const EventLexicon::WordInfo& info = lexicon.word_info(s.wid[t]);
+    for (uint32_t i = 0; i < info.multi_count; ++i) {
+      const EventLexicon::MultiCue& m = lexicon.multi_cues()[info.multi_begin + i];
+      bool match = true;
+      for (uint8_t k = 0; k < m.extra_words && match; ++k) {
+        const size_t u = t + 1 + k;
+        match = u < n && s.lower_word[u] == m.rest[k];
+      }
+      if (match) s.cue[t] |= m.classes;
+    }
+  }
+}
 
 }  // namespace
 
@@ -110,92 +316,32 @@ void EventCoder::Process(Document& doc) const {
   }
   const figures::SourceMap& sources = *found;
   const size_t n = doc.tokens.size();
-  s.cue.assign(n, 0);
-  s.actor_at.assign(n, kNone);
+  const std::vector<Token>& tokens = doc.tokens;
   s.keys.clear();
-  // Each token lower-cased once (exactly as Lower() does it: ASCII letters, typographic apostrophes to ',
-  // empty when longer than kMaxWord - 1 bytes) and looked up once in the lexicon's word index.
-  size_t total = 1;  // Lower never lengthens a token
-  for (size_t t = 0; t < n; ++t) total += doc.token_text(static_cast<uint32_t>(t)).size();
-  if (s.lower.size() < total) s.lower.resize(total);
-  s.lower_off.resize(n + 1);
-  s.wid.resize(n);
-  {
-    char* out = s.lower.data();
-    uint32_t o = 0;
-    for (size_t t = 0; t < n; ++t) {
-      const std::string_view word = doc.token_text(static_cast<uint32_t>(t));
-      s.lower_off[t] = o;
-      const unsigned char* p = reinterpret_cast<const unsigned char*>(word.data());
-      const size_t len = word.size();
-      uint32_t m = 0;
-      uint32_t h = EventLexicon::kHashSeed;
-      for (size_t i = 0; i < len; ++i) {
-        unsigned char c = p[i];
-        if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 && (p[i + 2] == 0x99 || p[i + 2] == 0x98)) {
-          c = '\'';
-          i += 2;
-        } else if (c >= 'A' && c <= 'Z') {
-          c = static_cast<unsigned char>(c - 'A' + 'a');
-        }
-        out[o + m++] = static_cast<char>(c);
-        h = EventLexicon::HashStep(h, c);
-      }
-      if (m + 1 > kMaxWord) {  // Lower gives up on a word this long
-        m = 0;
-        h = EventLexicon::kHashSeed;
-      }
-      // Numbers and punctuation are in no lexicon entry; clitics ("'s", "'ll") are, whatever their kind.
-      const bool lookup = doc.tokens[t].kind == TokenKind::kWord || (m > 0 && out[o] == '\'');
-      s.wid[t] = lookup ? lexicon_.FindWord(std::string_view(out + o, m), h) : 0;
-      o += m;
-    }
-    s.lower_off[n] = o;
-  }
-  const auto lower_of = [&s](size_t t) {
-    return std::string_view(s.lower.data() + s.lower_off[t], s.lower_off[t + 1] - s.lower_off[t]);
-  };
-  for (size_t t = 0; t < n; ++t) {
-    if (doc.tokens[t].kind == TokenKind::kNumber || s.wid[t] == 0) continue;
-    if (s.lower_off[t + 1] == s.lower_off[t]) continue;
-    // An abbreviation in capitals is a name, not the closed-class word it spells ("the US withdrawal").
-    const std::string_view raw = doc.token_text(static_cast<uint32_t>(t));
-    if (raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
-      continue;
-    }
-    const EventLexicon::WordInfo& info = lexicon_.word_info(s.wid[t]);
-    s.cue[t] |= info.cue;
-    for (uint32_t i = 0; i < info.multi_count; ++i) {
-      const EventLexicon::MultiCue& cue = lexicon_.multi_cues()[info.multi_begin + i];
-      bool match = true;
-      for (uint8_t k = 0; k < cue.extra_words && match; ++k) {
-        const size_t u = t + 1 + k;
-        match = u < n && lower_of(u) == cue.rest[k];
-      }
-      if (match) s.cue[t] |= cue.classes;
-    }
-  }
+  LowerAndLookUp(doc, lexicon_, s);
   // Per token: bit 1 inside a time mention, bit 2 inside a place mention ("Afrin", "Raqqa" are no unknown
   // names of parties).
   s.span_flags.assign(n, 0);
-  const auto mark = [&](Span span, uint8_t bit) {
-    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.begin,
-                               [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
-    for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= span.end; ++t) {
-      s.span_flags[t] |= bit;
-    }
+  const auto mark = [&](Span span, uint8_t bit, size_t& hint) {
+    size_t t = FirstTokenAt(tokens, span.begin, hint);
+    for (; t < n && tokens[t].end <= span.end; ++t) s.span_flags[t] |= bit;
+    hint = t;
   };
-  for (const TimeMention& m : doc.times) mark(m.span, 1);
-  for (const PlaceMention& m : doc.places) mark(m.span, 2);
+  size_t hint = 0;
+  for (const TimeMention& m : doc.times) mark(m.span, 1, hint);
+  hint = 0;
+  for (const PlaceMention& m : doc.places) mark(m.span, 2, hint);
   // Project actor mentions onto tokens; the recognised mentions come first, so they win over claimant
   // mentions the source finder appended.
+  s.actor_at.assign(n, kNone);
+  hint = 0;
   for (uint32_t a = 0; a < doc.actors.size(); ++a) {
     const Span span = doc.actors[a].span;
-    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.begin,
-                               [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
-    for (size_t t = static_cast<size_t>(it - doc.tokens.begin()); t < n && doc.tokens[t].end <= span.end; ++t) {
+    size_t t = FirstTokenAt(tokens, span.begin, hint);
+    for (; t < n && tokens[t].end <= span.end; ++t) {
       if (s.actor_at[t] == kNone) s.actor_at[t] = a;
     }
+    hint = t;
   }
   // A mention that is also a place ("Iran", "Tehran") or that spells its canonical name ("Taliban") is a
   // proper noun, never a demonym.
@@ -205,20 +351,32 @@ void EventCoder::Process(Document& doc) const {
   const auto by_span = [](const Span& x, const Span& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
   };
-  std::sort(place_spans.begin(), place_spans.end(), by_span);
+  if (!std::is_sorted(place_spans.begin(), place_spans.end(), by_span)) {
+    std::sort(place_spans.begin(), place_spans.end(), by_span);
+  }
   s.is_name.assign(doc.actors.size(), 0);
   s.in_region.assign(doc.actors.size(), 0);
   s.territory.assign(doc.actors.size(), 0);
+  // `after`: std::upper_bound of the mention's span in place_spans, found forward from the previous
+  // mention's (mentions come mostly in text order).
+  size_t after = 0;
   for (uint32_t a = 0; a < doc.actors.size(); ++a) {
     const ActorMention& m = doc.actors[a];
-    const bool place = std::binary_search(place_spans.begin(), place_spans.end(), m.span, by_span);
+    if (after > 0 && by_span(m.span, place_spans[after - 1])) {
+      after = static_cast<size_t>(
+          std::upper_bound(place_spans.begin(), place_spans.begin() + after, m.span, by_span) - place_spans.begin());
+    } else {
+      while (after < place_spans.size() && !by_span(m.span, place_spans[after])) ++after;
+    }
+    // The last place span not after the mention's is the mention's span when any is.
+    const bool place = after > 0 && place_spans[after - 1].begin == m.span.begin &&
+                       place_spans[after - 1].end == m.span.end;
     s.is_name[a] = place || (!m.name.empty() && doc.slice(m.span) == m.name);
     s.territory[a] = place && m.sector == Sector::kNone;
     // A country inside a longer place name ("eastern Syria", "the Syrian town of Baghuz") is territory, not
     // its government: no recipient. Place spans seldom overlap, so the nearest one starting before is it.
-    auto it = std::upper_bound(place_spans.begin(), place_spans.end(), m.span, by_span);
-    if (it != place_spans.begin()) {
-      const Span p = *(it - 1);
+    if (after > 0) {
+      const Span p = place_spans[after - 1];
       s.in_region[a] = p.begin <= m.span.begin && p.end >= m.span.end && (p.begin < m.span.begin || p.end > m.span.end);
     }
   }
@@ -229,7 +387,19 @@ void EventCoder::Process(Document& doc) const {
                    static_cast<int>(m.country.view().size()), m.country.view().data());
     }
   }
+  // A sentence with no word that has forms in the lexicon has no candidate trigger, so no event. Sentences
+  // come in text order, so one cursor walks the trigger list (a binary search per sentence cost more).
+  size_t k = 0;
   for (const Sentence& sentence : doc.sentences) {
+    if (k > 0 && s.trigger[k - 1] >= sentence.token_begin) {  // out of order: never from the text stage
+      k = static_cast<size_t>(std::lower_bound(s.trigger.begin(), s.trigger.begin() + static_cast<ptrdiff_t>(k),
+                                               sentence.token_begin) - s.trigger.begin());
+    }
+    while (k < s.trigger_count && s.trigger[k] < sentence.token_begin) ++k;
+    s.trigger_begin = k;
+    while (k < s.trigger_count && s.trigger[k] < sentence.token_end) ++k;
+    s.trigger_end = k;
+    if (s.trigger_begin == s.trigger_end) continue;
     SentenceCoder(doc, lexicon_, options_, s, sources, figure_lexicon_, sentence.token_begin, sentence.token_end)
         .Run();
   }

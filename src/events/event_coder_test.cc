@@ -240,6 +240,24 @@ TEST(EventCoder, CapitalisedAbbreviationsAreNames) {
           {"RETREAT withdrawal actor=US recipient=- occurred"}}});
 }
 
+// The coder lower-cases each token once, eight bytes at a time where it can: a capitalised or shouted trigger,
+// a typographic apostrophe, a word longer than eight or sixteen bytes and one too long for any entry all read
+// as Lower() reads them.
+TEST(EventCoder, TokensAreLowerCasedAsLowerDoes) {
+  const Harness& harness = Harness::Get();
+  EXPECT_EQ(harness.Describe("Israel\xE2\x80\x99s bombardment of Gaza continued."),
+            harness.Describe("Israel's bombardment of Gaza continued."));
+  Check({
+      {"Israel Declared War on Hamas on Monday.", {"THREATEN Declared War actor=Israel recipient=Hamas occurred"}},
+      {"Turkey and Russia held NEGOTIATIONS in Sochi.",
+       {"CONSULT NEGOTIATIONS actor=Turkey recipient=- occurred",
+        "CONSULT NEGOTIATIONS actor=Russia recipient=- occurred"}},
+  });
+  EXPECT_EQ(harness.Describe("Israel declared war on Hamas, a supercalifragilisticexpialidociousandthensome "
+                             "organisation."),
+            harness.Describe("Israel declared war on Hamas, an organisation."));
+}
+
 // A compound actor gives one event per member (ANNOTATION.md); a coordination that holds the recipient is a
 // reciprocal pair, and a comma without "and" is an apposition.
 TEST(EventCoder, CompoundActorsGiveOneEventPerMember) {

@@ -196,37 +196,58 @@ Result<EventLexicon> EventLexicon::FromBlob(std::string_view blob) {
   return lexicon;
 }
 
+const EventLexicon::WordSlot EventLexicon::kNoWord{};
+
 void EventLexicon::BuildWordIndex() {
   words_.assign(1, std::string_view());
   infos_.assign(1, WordInfo());
   flat_forms_.clear();
+  rest_words_.clear();
   flat_multi_.clear();
   const auto id_of = [this](std::string_view word) -> uint32_t {
-    uint32_t h = kHashSeed;
-    for (char c : word) h = HashStep(h, static_cast<unsigned char>(c));
-    const uint32_t id = FindWord(word, h);
+    const uint32_t id = FindWord(word);
     if (id != 0) return id;
     words_.push_back(word);
     infos_.emplace_back();
     const uint32_t fresh = static_cast<uint32_t>(words_.size() - 1);
-    for (uint32_t s = h & slot_mask_;; s = (s + 1) & slot_mask_) {
-      if (slots_[s].id == 0) {
-        slots_[s] = Slot{fresh, h};
+    // FindWord's probe sequence, up to the first group with an empty slot.
+    const uint64_t x = Hash(Head(word), Tail(word), word.size());
+    for (uint32_t g = static_cast<uint32_t>(x >> group_shift_) & group_mask_;; g = (g + 1) & group_mask_) {
+      const uint64_t empty = ~Group(tags_.data(), g) & kHigh;
+      if (empty != 0) {
+        const size_t s = 8 * size_t{g} + static_cast<size_t>(std::countr_zero(empty) >> 3);
+        tags_[s] = Tag(x, group_shift_);
+        slots_[s] = Slot{Head(word), Tail(word), static_cast<uint32_t>(word.size()), fresh};
         break;
       }
     }
     return fresh;
   };
   // At most half full.
-  size_t size = 16;
-  while (size < 2 * (forms_.size() + cues_.size() + multi_cues_.size() + 1)) size *= 2;
-  slots_.assign(size, Slot());
-  slot_mask_ = static_cast<uint32_t>(size - 1);
+  size_t groups = 1;
+  uint32_t bits = 0;
+  while (8 * groups < 2 * (forms_.size() + cues_.size() + multi_cues_.size() + 1)) {
+    groups *= 2;
+    ++bits;
+  }
+  tags_.assign(8 * groups, 0);
+  slots_.assign(8 * groups, Slot());
+  group_mask_ = static_cast<uint32_t>(groups - 1);
+  group_shift_ = bits == 0 ? 57 : 64 - bits;
   for (const auto& [word, refs] : forms_) {
     WordInfo& info = infos_[id_of(word)];
     info.forms_begin = static_cast<uint32_t>(flat_forms_.size());
     info.forms_count = static_cast<uint32_t>(refs.size());
-    flat_forms_.insert(flat_forms_.end(), refs.begin(), refs.end());
+    for (const FormRef& ref : refs) {
+      FlatForm form;
+      form.entry = ref.entry;
+      form.rest = static_cast<uint32_t>(rest_words_.size());
+      form.form = ref.form;
+      form.extra_words = ref.extra_words;
+      form.verb = entries_[ref.entry].verb;
+      rest_words_.insert(rest_words_.end(), ref.rest.begin(), ref.rest.begin() + ref.extra_words);
+      flat_forms_.push_back(form);
+    }
   }
   for (const auto& [word, classes] : cues_) infos_[id_of(word)].cue = classes;
   for (const auto& [word, cues] : multi_cues_) {
@@ -234,6 +255,13 @@ void EventLexicon::BuildWordIndex() {
     info.multi_begin = static_cast<uint32_t>(flat_multi_.size());
     info.multi_count = static_cast<uint32_t>(cues.size());
     flat_multi_.insert(flat_multi_.end(), cues.begin(), cues.end());
+  }
+  for (Slot& slot : slots_) {
+    if (slot.id == 0) continue;
+    const WordInfo& info = infos_[slot.id];
+    slot.cue = info.cue;
+    slot.forms = info.forms_count != 0;
+    slot.multi = info.multi_count != 0;
   }
 }
 

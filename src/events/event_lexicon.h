@@ -7,8 +7,11 @@
 // lives as long as the lexicon. Thread-safe; lookups do not allocate.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -138,24 +141,123 @@ class EventLexicon {
   // Everything the coder reads of one lower-case word, found with one probe per token: its single-word cue
   // classes, its forms (FormsOf, same order) and its multiword cues (MultiCuesOf, same order). Index 0 is the
   // word the lexicon does not know (no cue, no forms, no multiword cues).
+  // A form as the coder reads it, in 12 bytes (a FormRef, with its rest words inline, takes 72), so the forms
+  // of the words of a text stay in cache: its entry, whether that is a verb, and where its words after the
+  // first start in rest_words().
+  struct FlatForm {
+    uint32_t entry = 0;
+    uint32_t rest = 0;  // into rest_words(); extra_words of them
+    Form form = Form::kBase;
+    uint8_t extra_words = 0;
+    bool verb = false;  // entry(entry).verb
+  };
   struct WordInfo {
     uint32_t cue = 0;
     uint32_t forms_begin = 0, forms_count = 0;  // into forms()
     uint32_t multi_begin = 0, multi_count = 0;  // into multi_cues()
   };
-  // The hash of a lower-case word for FindWord: start from kHashSeed, HashStep each byte.
-  static constexpr uint32_t kHashSeed = 2166136261u;
-  static uint32_t HashStep(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
-  // The index of `lower_word` (whose hash is `hash`) into word_info(), or 0 when the lexicon does not know it.
-  uint32_t FindWord(std::string_view lower_word, uint32_t hash) const {
-    if (slots_.empty()) return 0;
-    for (uint32_t s = hash & slot_mask_;; s = (s + 1) & slot_mask_) {
-      const Slot slot = slots_[s];
-      if (slot.id == 0 || (slot.hash == hash && words_[slot.id] == lower_word)) return slot.id;
-    }
+  // FindWord's key of a lower-case word: its first eight bytes, zero-padded, read as one number (Head), its
+  // last eight when it is longer (Tail), and its length; up to sixteen bytes, these are the whole word.
+  static uint64_t Load8(const char* p, size_t n) {  // n <= 8 bytes, zero-padded
+    uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    return v;
   }
+  static uint64_t Head(std::string_view word) {
+    return word.empty() ? 0 : Load8(word.data(), std::min<size_t>(word.size(), 8));
+  }
+  // A slot of the word index: the word's key, its id and what the coder reads of it for every token (its
+  // WordInfo's cue, and whether it has forms or multiword cues), so a word found costs one cache line.
+  struct WordSlot {
+    uint64_t head = 0;  // Head of the word
+    uint64_t tail = 0;  // its last eight bytes when it is longer than eight bytes, else 0
+    uint32_t len = 0;
+    uint32_t id = 0;  // 0: the word the lexicon does not know
+    uint32_t cue = 0;
+    bool forms = false;
+    bool multi = false;
+  };
+  static const WordSlot kNoWord;  // all zero
+
+ private:
+  using Slot = WordSlot;
+  static uint64_t Tail(std::string_view word) { return word.size() > 8 ? Load8(word.data() + word.size() - 8, 8) : 0; }
+  static uint64_t Hash(uint64_t head, uint64_t tail, size_t len) {
+    return (head ^ len ^ (tail * 0xff51afd7ed558ccdull)) * 0x9e3779b97f4a7c15ull;
+  }
+  // Bytes 8 to len - 8 of two words of `len` bytes, len > 16 (head and tail cover the others), eight at a
+  // time: no call in FindWord's loop, which would make the caller's loop save its registers around it.
+  static bool MiddleEqual(const char* a, const char* b, size_t len) {
+    for (size_t i = 8; i + 8 < len; i += 8) {
+      if (Load8(a + i, 8) != Load8(b + i, 8)) return false;
+    }
+    return true;
+  }
+  // Seven bits of the hash below those of the group index (the top 64 - shift bits), and a high bit: never 0,
+  // the tag of an empty slot.
+  static uint8_t Tag(uint64_t hash, uint32_t shift) { return static_cast<uint8_t>(((hash >> (shift - 7)) & 0x7F) | 0x80); }
+  static constexpr uint64_t kOnes = 0x0101010101010101ull;
+  static constexpr uint64_t kHigh = 0x8080808080808080ull;
+  // The eight tags of group g as one number, tag i of the group in byte i (bits 8i to 8i + 7).
+  static uint64_t Group(const uint8_t* tags, uint32_t g) {
+    uint64_t v;
+    std::memcpy(&v, tags + 8 * size_t{g}, 8);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+    return v;
+  }
+
+ public:
+  // The word index's arrays, copied out for a loop that looks up many words (its locals stay in registers
+  // where the lexicon's members would be reloaded after every store through a char pointer).
+  class WordIndex {
+   public:
+    // The slot of `lower_word` (whose Head is `head`), or kNoWord when the lexicon does not know it; its id
+    // indexes word_info(). The slots come in groups of eight, each with its eight one-byte tags (0 = empty); a word lives in
+    // the first group from its hash's that had room, so one eight-byte read of tags finds its candidate
+    // slots, and a group with an empty slot ends the search. Most words of a text are in no entry: they read
+    // only tags (a few kilobytes, which stay in the first-level cache), never a slot.
+    const WordSlot& Find(std::string_view lower_word, uint64_t head) const {
+      const size_t len = lower_word.size();
+      const uint64_t tail = Tail(lower_word);
+      const uint64_t x = Hash(head, tail, len);
+      const uint64_t tags = Tag(x, shift_) * kOnes;
+      for (uint32_t g = static_cast<uint32_t>(x >> shift_) & group_mask_;; g = (g + 1) & group_mask_) {
+        const uint64_t group = Group(tags_, g);
+        // 0x80 in the bytes equal to the tag (exactly where the lowest is; above it a borrow may add false
+        // ones, which the slot comparison rejects).
+        const uint64_t d = group ^ tags;
+        for (uint64_t match = (d - kOnes) & ~d & kHigh; match != 0; match &= match - 1) {
+          const Slot& slot = slots_[8 * size_t{g} + static_cast<size_t>(std::countr_zero(match) >> 3)];
+          if (slot.head == head && slot.tail == tail && slot.len == len &&
+              (len <= 16 || MiddleEqual(words_[slot.id].data(), lower_word.data(), len))) {
+            return slot;
+          }
+        }
+        if (~group & kHigh) return kNoWord;
+      }
+    }
+
+   private:
+    friend class EventLexicon;
+    const uint8_t* tags_;
+    const Slot* slots_;
+    const std::string_view* words_;
+    uint32_t group_mask_, shift_;
+  };
+  WordIndex Index() const {
+    WordIndex index;
+    index.tags_ = tags_.data();
+    index.slots_ = slots_.data();
+    index.words_ = words_.data();
+    index.group_mask_ = group_mask_;
+    index.shift_ = group_shift_;
+    return index;
+  }
+  uint32_t FindWord(std::string_view lower_word, uint64_t head) const { return Index().Find(lower_word, head).id; }
+  uint32_t FindWord(std::string_view lower_word) const { return FindWord(lower_word, Head(lower_word)); }
   const WordInfo& word_info(uint32_t id) const { return infos_[id]; }
-  const FormRef* forms() const { return flat_forms_.data(); }
+  const FlatForm* forms() const { return flat_forms_.data(); }
+  const std::string_view* rest_words() const { return rest_words_.data(); }
   const MultiCue* multi_cues() const { return flat_multi_.data(); }
 
   // The combination of a governor with an embedded event type: the specific row, else the "*" row, else null.
@@ -174,14 +276,16 @@ class EventLexicon {
   void BuildWordIndex();
   std::vector<std::string_view> words_ = std::vector<std::string_view>(1);  // by id; words_[0] unused
   std::vector<WordInfo> infos_ = std::vector<WordInfo>(1);                  // by id
-  std::vector<FormRef> flat_forms_;
+  std::vector<FlatForm> flat_forms_;
+  std::vector<std::string_view> rest_words_;
   std::vector<MultiCue> flat_multi_;
-  struct Slot {
-    uint32_t id = 0;  // 0 = empty
-    uint32_t hash = 0;
-  };
-  std::vector<Slot> slots_;  // open addressing, at most half full
-  uint32_t slot_mask_ = 0;
+  // Groups of eight slots (see WordIndex::Find), probed in turn from the top bits of the hash; at most half
+  // full, so a probe ends at a group with an empty slot. tags_[s] is 0 when slot s is empty, else the Tag of
+  // its word's hash.
+  std::vector<uint8_t> tags_ = std::vector<uint8_t>(8);
+  std::vector<Slot> slots_ = std::vector<Slot>(8);
+  uint32_t group_mask_ = 0;
+  uint32_t group_shift_ = 57;  // 64 - log2(group count), at most 57 (Tag); a table of one group masks the rest
 };
 
 }  // namespace annalist::events

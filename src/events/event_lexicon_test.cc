@@ -40,6 +40,57 @@ TEST(EventLexicon, CuesAndThemes) {
   EXPECT_EQ(lexicon.CueOf("rocketry"), 0u);
 }
 
+// The word index agrees with the maps it is built from: every word with forms, cues or multiword cues is
+// found with what the coder reads of it, and no other word is.
+TEST(EventLexicon, WordIndexFindsEveryKeyAndNothingElse) {
+  const EventLexicon& lexicon = EventLexicon::Builtin();
+  for (const char* word : {"the", "will", "handed", "negotiations", "hand", "'s", "only", "carry", "ceasefires"}) {
+    const uint32_t id = lexicon.FindWord(word);
+    ASSERT_NE(id, 0u) << word;
+    const EventLexicon::WordInfo& info = lexicon.word_info(id);
+    EXPECT_EQ(info.cue, lexicon.CueOf(word)) << word;
+    const std::vector<FormRef>* forms = lexicon.FormsOf(word);
+    EXPECT_EQ(info.forms_count, forms ? forms->size() : 0u) << word;
+    const std::vector<EventLexicon::MultiCue>* multi = lexicon.MultiCuesOf(word);
+    EXPECT_EQ(info.multi_count, multi ? multi->size() : 0u) << word;
+    const EventLexicon::WordSlot& slot = lexicon.Index().Find(word, EventLexicon::Head(word));
+    EXPECT_EQ(slot.id, id);
+    EXPECT_EQ(slot.cue, info.cue);
+    EXPECT_EQ(slot.forms, info.forms_count != 0);
+    EXPECT_EQ(slot.multi, info.multi_count != 0);
+  }
+  for (const char* word : {"", "rocketry", "The", "negotiat", "negotiationsx", "zzzzzzzzzzzzzzzzzzzzzzzz"}) {
+    EXPECT_EQ(lexicon.FindWord(word), 0u) << word;
+    EXPECT_EQ(&lexicon.Index().Find(word, EventLexicon::Head(word)), &EventLexicon::kNoWord) << word;
+  }
+}
+
+// Words longer than sixteen bytes are told apart by their middle bytes too (head and tail are equal here), and
+// a lexicon of many words (several per group of slots) still finds each of them.
+TEST(EventLexicon, WordIndexComparesLongWordsWhole) {
+  std::string blob = "E\tV\tASSAULT\t-\t-\t190\t-\tattack\n";
+  blob += "F\t0\tB\tabcdefghMIDDLE1xstuvwxyz\n";
+  blob += "F\t0\tB\tabcdefghMIDDLE2xstuvwxyz\n";
+  for (int i = 0; i < 300; ++i) blob += "C\tword" + std::to_string(i) + "\tDET\n";
+  Result<EventLexicon> built = EventLexicon::FromBlob(blob);
+  ASSERT_TRUE(built.ok()) << built.status().message();
+  const EventLexicon& lexicon = built.value();
+  const uint32_t one = lexicon.FindWord("abcdefghMIDDLE1xstuvwxyz");
+  const uint32_t two = lexicon.FindWord("abcdefghMIDDLE2xstuvwxyz");
+  EXPECT_NE(one, 0u);
+  EXPECT_NE(two, 0u);
+  EXPECT_NE(one, two);
+  EXPECT_EQ(lexicon.FindWord("abcdefghMIDDLE3xstuvwxyz"), 0u);
+  EXPECT_EQ(lexicon.FindWord("abcdefghMIDDLE1xstuvwxy"), 0u);
+  for (int i = 0; i < 300; ++i) {
+    const std::string word = "word" + std::to_string(i);
+    const uint32_t id = lexicon.FindWord(word);
+    ASSERT_NE(id, 0u) << word;
+    EXPECT_EQ(lexicon.word_info(id).cue, kDet) << word;
+  }
+  EXPECT_EQ(lexicon.FindWord("word300"), 0u);
+}
+
 TEST(EventLexicon, CombinationPrefersTheSpecificRow) {
   const EventLexicon& lexicon = EventLexicon::Builtin();
   const Combination* c = lexicon.Combine(Governor::kRefuse, EventType::kConsult);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,11 +103,18 @@ struct Scratch {
   std::vector<Span> place_spans;
   std::vector<Candidate> candidates;
   std::vector<EventKey> keys;      // per document: emitted event keys
-  // Per token, computed once per document: the token lower-cased as Lower() does it (in `lower`, from
-  // lower_off[t] to lower_off[t + 1]) and its word in the event lexicon (EventLexicon::FindWord; 0 = none).
+  // Per token, computed once per document: the token lower-cased as Lower() does it (`lower_word`: into
+  // doc.text when lower-casing changes nothing, else into `lower`) and its word in the event lexicon
+  // (EventLexicon::FindWord; 0 = none).
   std::string lower;
-  std::vector<uint32_t> lower_off;
+  std::vector<std::string_view> lower_word;
   std::vector<uint32_t> wid;
+  std::vector<uint32_t> multi;     // the tokens whose word opens multiword cues (the first multi_count)
+  size_t multi_count = 0;
+  // Per document, in text order: the word tokens whose word has forms in the event lexicon (the trigger
+  // candidates; the first trigger_count); the sentence pass reads trigger[trigger_begin, trigger_end).
+  std::vector<uint32_t> trigger;
+  size_t trigger_count = 0, trigger_begin = 0, trigger_end = 0;
   figures::TokenIds figure_ids;    // the source finder's lexicon ids, capacity kept across documents
 };
 
@@ -121,12 +129,17 @@ class SentenceCoder {
 
  private:
   // Token t lower-cased (Lower), read from the per-document scratch.
-  std::string_view W(uint32_t t) const {
-    const uint32_t o = s_.lower_off[t];
-    return std::string_view(s_.lower.data() + o, s_.lower_off[t + 1] - o);
-  }
+  std::string_view W(uint32_t t) const { return s_.lower_word[t]; }
   std::string_view Word(uint32_t t, char* /*buf*/) const { return W(t); }
   bool Is(uint32_t t, std::string_view w) const { return t >= b_ && t < e_ && W(t) == w; }
+  // The same for a literal ("to", ","): its length is a constant, so the comparison compiles to a few
+  // loads and compares instead of a call to memcmp.
+  template <size_t N>
+  bool Is(uint32_t t, const char (&w)[N]) const {
+    if (t < b_ || t >= e_) return false;
+    const std::string_view x = W(t);
+    return x.size() == N - 1 && std::memcmp(x.data(), w, N - 1) == 0;
+  }
   uint32_t Cue(uint32_t t) const { return (t >= b_ && t < e_) ? s_.cue[t] : 0; }
   bool IsPunct(uint32_t t) const { return doc_.tokens[t].kind == TokenKind::kPunct; }
   bool IsBreak(uint32_t t) const {  // a token no argument search crosses
@@ -190,10 +203,11 @@ class SentenceCoder {
 
   // ---- 2. Triggers ----
 
-  bool RestMatches(const FormRef& ref, uint32_t t) const {
+  bool RestMatches(const EventLexicon::FlatForm& ref, uint32_t t) const {
+    const std::string_view* rest = lex_.rest_words() + ref.rest;
     for (uint8_t k = 0; k < ref.extra_words; ++k) {
       const uint32_t u = t + 1 + k;
-      if (u >= e_ || W(u) != ref.rest[k]) return false;
+      if (u >= e_ || W(u) != rest[k]) return false;
     }
     return true;
   }

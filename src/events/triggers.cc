@@ -67,54 +67,50 @@ bool SentenceCoder::VerbReading(uint32_t t, Form form) const {
 }
 
 void SentenceCoder::FindTriggers() {
-  for (uint32_t t = b_; t < e_;) {
-    if (doc_.tokens[t].kind != TokenKind::kWord) {
-      ++t;
-      continue;
-    }
+  // The word tokens with forms, left to right; a trigger found skips the tokens it spans.
+  uint32_t next = b_;
+  for (size_t k = s_.trigger_begin; k < s_.trigger_end; ++k) {
+    const uint32_t t = s_.trigger[k];
+    if (t < next) continue;
     const EventLexicon::WordInfo& info = lex_.word_info(s_.wid[t]);
-    const FormRef* refs = lex_.forms() + info.forms_begin;
-    bool found = false;
-    if (info.forms_count != 0) {
-      // Longest match first; among equally long ones, the first reading that fits.
-      for (size_t i = 0; i < info.forms_count && !found; ++i) {
-        const FormRef& ref = refs[i];
-        if (!RestMatches(ref, t)) continue;
-        // A trigger inside a name is part of the name ("Syrian Negotiating Committee"), unless it runs past
-        // the name's end ("a Turkish military operation" with the mention "Turkish military").
-        if (s_.actor_at[t] != kNone && t + 1 + ref.extra_words <= MentionLast(t)) continue;
-        const Entry& entry = lex_.entry(ref.entry);
-        // … also a name the actors stage does not know: a capitalised noun inside a run of capitalised words
-        // ("the Syrian Negotiations Commission", "the Sochi Summit Declaration").
-        if (!entry.verb && t > b_ && doc_.tokens[t].has(kTokenCapitalized)) {
-          const uint32_t end = t + 1 + ref.extra_words;
-          if (end < e_ && doc_.tokens[end].kind == TokenKind::kWord && doc_.tokens[end].has(kTokenCapitalized)) continue;
-        }
-        const bool fits = entry.verb ? VerbReading(t, ref.form) : NounReading(t);
-        if (!fits) continue;
-        Candidate c;
-        c.entry = ref.entry;
-        c.first = t;
-        c.last = t + 1 + ref.extra_words;
-        c.verb = entry.verb;
-        c.gerund = entry.verb && ref.form == Form::kGerund;
-        c.form = ref.form;
-        c.type = entry.type;
-        c.mode = entry.mode;
-        c.cameo = entry.cameo;
-        c.context = entry.context;
-        if (c.verb && (ref.form == Form::kPast || ref.form == Form::kParticiple)) c.passive = Passive(t);
-        if (entry.has(events::kPassiveOnly) && !c.passive) continue;
-        if (entry.needs_theme && !(c.passive ? HasTheme(c.first > b_ + 16 ? c.first - 16 : b_, c.first, entry.needs_theme)
-                                              : HasTheme(c.last, c.last + 6, entry.needs_theme))) {
-          continue;
-        }
-        if (s_.candidates.size() < 32) s_.candidates.push_back(c);
-        found = true;
-        t = c.last;
+    const EventLexicon::FlatForm* refs = lex_.forms() + info.forms_begin;
+    // Longest match first; among equally long ones, the first reading that fits.
+    for (size_t i = 0; i < info.forms_count; ++i) {
+      const EventLexicon::FlatForm& ref = refs[i];
+      if (!RestMatches(ref, t)) continue;
+      // A trigger inside a name is part of the name ("Syrian Negotiating Committee"), unless it runs past
+      // the name's end ("a Turkish military operation" with the mention "Turkish military").
+      if (s_.actor_at[t] != kNone && t + 1 + ref.extra_words <= MentionLast(t)) continue;
+      // … also a name the actors stage does not know: a capitalised noun inside a run of capitalised words
+      // ("the Syrian Negotiations Commission", "the Sochi Summit Declaration").
+      if (!ref.verb && t > b_ && doc_.tokens[t].has(kTokenCapitalized)) {
+        const uint32_t end = t + 1 + ref.extra_words;
+        if (end < e_ && doc_.tokens[end].kind == TokenKind::kWord && doc_.tokens[end].has(kTokenCapitalized)) continue;
       }
+      const bool fits = ref.verb ? VerbReading(t, ref.form) : NounReading(t);
+      if (!fits) continue;
+      const Entry& entry = lex_.entry(ref.entry);
+      Candidate c;
+      c.entry = ref.entry;
+      c.first = t;
+      c.last = t + 1 + ref.extra_words;
+      c.verb = entry.verb;
+      c.gerund = entry.verb && ref.form == Form::kGerund;
+      c.form = ref.form;
+      c.type = entry.type;
+      c.mode = entry.mode;
+      c.cameo = entry.cameo;
+      c.context = entry.context;
+      if (c.verb && (ref.form == Form::kPast || ref.form == Form::kParticiple)) c.passive = Passive(t);
+      if (entry.has(events::kPassiveOnly) && !c.passive) continue;
+      if (entry.needs_theme && !(c.passive ? HasTheme(c.first > b_ + 16 ? c.first - 16 : b_, c.first, entry.needs_theme)
+                                            : HasTheme(c.last, c.last + 6, entry.needs_theme))) {
+        continue;
+      }
+      if (s_.candidates.size() < 32) s_.candidates.push_back(c);
+      next = c.last;
+      break;
     }
-    if (!found) ++t;
   }
 }
 

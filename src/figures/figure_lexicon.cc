@@ -239,16 +239,9 @@ uint64_t HashPadded(const PaddedWord& w, size_t size) {
   return h ^ (h >> 31);
 }
 
-// Sets bit 5 of every byte of `w` that is an ASCII capital: std::tolower of the "C" locale, eight bytes at a
-// time. (Adding to the low seven bits never carries into the next byte; bytes of 0x80 and above are left alone.)
-uint64_t LowerAscii(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  const uint64_t low7 = w & (0x7F * kOnes);
-  const uint64_t upper = ((low7 + (0x80 - 'A') * kOnes) ^ (low7 + (0x80 - 'Z' - 1) * kOnes)) & ~w & (0x80 * kOnes);
-  return w | (upper >> 2);
-}
-
 }  // namespace
+
+using detail::LowerAscii;
 
 FigureLexicon::FigureLexicon() {
   struct Row {
@@ -278,7 +271,7 @@ FigureLexicon::FigureLexicon() {
   demonym.noun = NounClass::kPeople;
   entries_ = {WordEntry(), demonym};
   uint32_t size = 16;
-  while (size < 4 * rows.size()) size *= 2;
+  while (size < 8 * rows.size()) size *= 2;  // sparse: IdShort's first probe almost always decides
   slots_.assign(size, kUnknownWord);
   mask_ = size - 1;
   padded_ = {PaddedWord{}, PaddedWord{}};
@@ -302,6 +295,8 @@ WordId FigureLexicon::Id(std::string_view word) const { return IdIn(word.data(),
 
 WordId FigureLexicon::IdIn(const char* word, size_t n, size_t readable) const {
   if (n == 0 || n >= sizeof(PaddedWord)) return kUnknownWord;
+  if (kShortWordsInLine && n <= 8 && readable >= 8) return IdShort(word, n);
+  if (kShortWordsInLine && n <= 16 && readable >= 16) return IdMedium(word, n);
   PaddedWord lower = LoadPadded(word, n, readable);
   lower[0] = LowerAscii(lower[0]);
   if (n > 8) {
@@ -312,6 +307,10 @@ WordId FigureLexicon::IdIn(const char* word, size_t n, size_t readable) const {
     if (id == kUnknownWord) break;
     if (word0_[id] == lower[0] && size_[id] == n && (n <= 8 || padded_[id] == lower)) return id;
   }
+  return DemonymOrUnknown(word, n);
+}
+
+WordId FigureLexicon::DemonymOrUnknown(const char* word, size_t n) {
   // A capitalised plural demonym ("Palestinians", "Israelis", "Iraqis", "Kurds") counts people.
   const unsigned char first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z' && n >= 5) {
@@ -332,7 +331,16 @@ void TokenIds::Assign(const Document& doc, const FigureLexicon& lexicon) {
   const size_t size = doc.text.size();
   for (size_t t = 0; t < doc.tokens.size(); ++t) {
     const Token& token = doc.tokens[t];
-    ids_[t] = lexicon.IdIn(text + token.begin, token.end - token.begin, size - token.begin);
+    const size_t n = token.end - token.begin;
+    // (Most tokens are sixteen bytes or fewer with sixteen readable: the probe in line.)
+    const size_t readable = size - token.begin;
+    if (FigureLexicon::kShortWordsInLine && n - 1 < 8 && readable >= 8) {
+      ids_[t] = lexicon.IdShort(text + token.begin, n);
+    } else if (FigureLexicon::kShortWordsInLine && n - 9 < 8 && readable >= 16) {
+      ids_[t] = lexicon.IdMedium(text + token.begin, n);
+    } else {
+      ids_[t] = lexicon.IdIn(text + token.begin, n, readable);
+    }
   }
 }
 

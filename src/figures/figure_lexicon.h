@@ -12,7 +12,9 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,17 @@ struct WordEntry {
   bool known() const { return flags != 0 || noun != NounClass::kNone; }
 };
 
+namespace detail {
+// Sets bit 5 of every byte of `w` that is an ASCII capital: std::tolower of the "C" locale, eight bytes at a
+// time. (Adding to the low seven bits never carries into the next byte; bytes of 0x80 and above are left alone.)
+inline uint64_t LowerAscii(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low7 = w & (0x7F * kOnes);
+  const uint64_t upper = ((low7 + (0x80 - 'A') * kOnes) ^ (low7 + (0x80 - 'Z' - 1) * kOnes)) & ~w & (0x80 * kOnes);
+  return w | (upper >> 2);
+}
+}  // namespace detail
+
 // The id of a word's entry: kUnknownWord for a word the lexicon does not know, kDemonymWord for a capitalised
 // plural that looks like a demonym, else the word's row.
 using WordId = uint16_t;
@@ -92,11 +105,73 @@ class FigureLexicon {
   // The same for the `size` bytes at `word`, of which `readable` (>= size) may be read: when that reaches
   // past the word's last eight-byte block, the word is loaded eight bytes at a time. Thread-safe; allocation-free.
   WordId IdIn(const char* word, size_t size, size_t readable) const;
+  // IdIn for a word of one to eight bytes with eight readable (most tokens), in line: one load, the bytes past
+  // the word masked off, no array. REQUIRES: 1 <= size <= 8, kShortWordsInLine.
+  WordId IdShort(const char* word, size_t size) const {
+    uint64_t w;
+    std::memcpy(&w, word, 8);
+    if (size < 8) w &= (uint64_t{1} << (8 * size)) - 1;
+    w = detail::LowerAscii(w);
+    uint64_t h = (w ^ size) * 0x9E3779B97F4A7C15ull;  // the table's hash of a word of eight bytes or fewer
+    h ^= h >> 31;
+    uint32_t s = static_cast<uint32_t>(h) & mask_;
+    WordId id = slots_[s];
+    // Known or not is a coin toss to the branch predictor: the first slot decides without a branch on it,
+    // but for a collision (rare: the table is sparse) and then the probe goes on.
+    const bool hit = word0_[id] == w && size_[id] == size;  // never for id 0 (size 0)
+    if (!hit && id != kUnknownWord) [[unlikely]] {
+      while ((id = slots_[s = (s + 1) & mask_]) != kUnknownWord) {
+        if (word0_[id] == w && size_[id] == size) return id;
+      }
+      return DemonymOrUnknown(word, size);
+    }
+    // A demonym (DemonymOrUnknown) is capitalised, five bytes or more, and ends in "ans", "ens", "is", "ese"
+    // or "ons" in any case: its last three bytes are in w, lower-cased.
+    const uint64_t tail = (w >> (8 * (size >= 3 ? size - 3 : 0))) & 0xFFFFFF;
+    constexpr auto kTail = [](char a, char b, char c) {
+      return uint64_t{static_cast<unsigned char>(a)} | uint64_t{static_cast<unsigned char>(b)} << 8 |
+             uint64_t{static_cast<unsigned char>(c)} << 16;
+    };
+    const bool demonym = MaybeDemonym(word, size) &
+                         ((tail == kTail('a', 'n', 's')) | (tail == kTail('e', 'n', 's')) |
+                          ((tail >> 8) == (kTail('_', 'i', 's') >> 8)) | (tail == kTail('e', 's', 'e')) |
+                          (tail == kTail('o', 'n', 's')));
+    return hit ? id : demonym ? kDemonymWord : kUnknownWord;
+  }
+  // The same for a word of nine to sixteen bytes with sixteen readable: two loads. REQUIRES: 9 <= size <= 16,
+  // kShortWordsInLine.
+  WordId IdMedium(const char* word, size_t size) const {
+    uint64_t w0, w1;
+    std::memcpy(&w0, word, 8);
+    std::memcpy(&w1, word + 8, 8);
+    if (size < 16) w1 &= (uint64_t{1} << (8 * (size - 8))) - 1;
+    w0 = detail::LowerAscii(w0);
+    w1 = detail::LowerAscii(w1);
+    uint64_t h = (w0 ^ size) * 0x9E3779B97F4A7C15ull;  // the table's hash; the padding words are zero
+    h ^= w1 * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 31;
+    for (uint32_t s = static_cast<uint32_t>(h) & mask_;; s = (s + 1) & mask_) {
+      const WordId id = slots_[s];
+      if (id == kUnknownWord) break;
+      if (word0_[id] == w0 && size_[id] == size && padded_[id][1] == w1) return id;  // [2], [3] are zero
+    }
+    return MaybeDemonym(word, size) ? DemonymOrUnknown(word, size) : kUnknownWord;
+  }
+  // Whether IdShort may be used: a little-endian machine (the padded words are in its byte order).
+  static constexpr bool kShortWordsInLine = std::endian::native == std::endian::little;
   // REQUIRES: `id` came from Id() of this lexicon.
   const WordEntry& entry(WordId id) const { return entries_[id]; }
 
  private:
-  // The probe reads only slots_ and, on a hit, word0_ and size_: about 14 KB that stay in the L1 cache.
+  // IdIn's answer for a word no entry holds: kDemonymWord or kUnknownWord; always kUnknownWord when
+  // MaybeDemonym is false (a demonym is capitalised and five bytes or more).
+  static WordId DemonymOrUnknown(const char* word, size_t size);
+  static bool MaybeDemonym(const char* word, size_t size) {
+    return (size >= 5) & (static_cast<unsigned>(static_cast<unsigned char>(word[0]) - 'A') < 26);
+  }
+
+  // The probe reads only slots_ (eight slots a word: a first probe almost always decides) and word0_ and size_:
+  // about 23 KB that stay in the L1 cache.
   std::vector<WordEntry> entries_;   // by id
   std::vector<uint64_t> word0_;      // by id: the word's first eight bytes, zero-padded (padded_[id][0])
   std::vector<uint8_t> size_;        // by id: the word's size in bytes

@@ -194,7 +194,7 @@ std::optional<NumberMatch> ParseNumber(const Document& doc, const FigureLexicon&
 QualifierMatch ParseQualifierBefore(const Document& doc, const FigureLexicon& lexicon, uint32_t first,
                                     uint32_t floor) {
   struct Phrase {
-    const char* words[3];
+    std::string_view words[3];  // (not const char*: TokenIs would take each one's strlen)
     int size;
     Qualifier qualifier;
   };

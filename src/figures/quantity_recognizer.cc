@@ -40,6 +40,8 @@
 #include "figures/quantity_recognizer.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -116,9 +118,7 @@ class Recognizer {
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sentence = doc_.sentences[s];
       for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
-        const Token& t = doc_.tokens[i];
-        if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
-        if (t.kind == TokenKind::kWord && !MayStartNumber(i)) continue;
+        if (!MayStartNumberAt(i)) continue;
         if (InTime(i)) continue;
         std::optional<NumberMatch> m = figures::ParseNumber(doc_, lexicon_, i, sentence.token_end);
         if (!m) continue;
@@ -137,6 +137,37 @@ class Recognizer {
   // Whether figures::ParseNumber could find a number at word token `t`: most words cannot, and this test
   // reads only the token's entry and bytes. A superset of ParseNumber's word forms: digits with a suffix
   // ("2.5m"), "a"/"an" before a scale word, a number word, a vague plural, a hyphenated number word.
+  // Whether token `t` is a number token or a word at which MayStartNumber holds. Computed without a branch on
+  // the token's bytes (every token is asked, and few can start a number: the caller's one branch is almost
+  // never taken): a token of up to sixteen bytes is read in two eight-byte loads.
+  bool MayStartNumberAt(uint32_t t) const {
+    const Token& token = doc_.tokens[t];
+    if (token.kind == TokenKind::kNumber) return true;
+    const uint32_t size = token.end - token.begin;
+    const char* const text = doc_.text.data() + token.begin;
+    if (std::endian::native != std::endian::little || size > 16 || doc_.text.size() - token.begin < 16) {
+      return token.kind == TokenKind::kWord && MayStartNumber(t);
+    }
+    uint64_t w0, w1;
+    std::memcpy(&w0, text, 8);
+    std::memcpy(&w1, text + 8, 8);
+    // The bytes past the token are masked off (zero).
+    w0 &= size >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * size)) - 1;
+    w1 &= size >= 16 ? ~uint64_t{0} : size <= 8 ? 0 : (uint64_t{1} << (8 * (size - 8))) - 1;
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    // A '-' among the token's bytes: a zero byte of w ^ "--------" (a masked-off byte is never zero after it).
+    const uint64_t dashes0 = w0 ^ ('-' * kOnes), dashes1 = w1 ^ ('-' * kOnes);
+    const bool hyphen = (((dashes0 - kOnes) & ~dashes0) | ((dashes1 - kOnes) & ~dashes1)) & (0x80 * kOnes);
+    const auto first = static_cast<unsigned char>(w0);
+    const bool digit = static_cast<unsigned>(first - '0') < 10;
+    // "a" or "an", ASCII case-insensitive (b | 0x20 is 'a' only for 'A' and 'a', 'n' only for 'N' and 'n').
+    const uint64_t folded = w0 | 0x2020;
+    const bool article =
+        ((size == 1) & ((folded & 0xFF) == 'a')) | ((size == 2) & ((folded & 0xFFFF) == ('a' | 'n' << 8)));
+    const bool number_word = (Entry(t).flags & (figures::kNumberWord | figures::kVague)) != 0;
+    return (token.kind == TokenKind::kWord) & (number_word | digit | article | hyphen);
+  }
+
   bool MayStartNumber(uint32_t t) const {
     const WordEntry& e = Entry(t);
     if (e.has(figures::kNumberWord) || e.has(figures::kVague)) return true;

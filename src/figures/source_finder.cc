@@ -115,6 +115,10 @@ void SourceMap::FindQuotes() {
       own_quotes_.push_back({open, i - 1, kNone});
       open = kNone;
     }
+    // Every quotation mark starts with '"', 0xE2 (U+201C, U+201D) or 0xC2 (U+00AB, U+00BB): one test rejects
+    // the other tokens.
+    const auto first = static_cast<unsigned char>(doc_.text[t.begin]);
+    if ((first != '"') & (first != 0xE2) & (first != 0xC2)) continue;
     if (t.kind != TokenKind::kPunct) continue;
     const std::string_view text = doc_.token_text(i);
     if (IsOpenQuote(text) || (IsStraightQuote(text) && open == kNone)) {
@@ -288,8 +292,9 @@ uint32_t SourceMap::ActorFor(Span words) {
 void SourceMap::FindSources() {
   const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
   for (uint32_t v = 0; v < n; ++v) {
-    if (doc_.tokens[v].kind != TokenKind::kWord) continue;
+    // (The rare flag first: one branch the predictor learns, where the kind alone is a coin toss.)
     if (!lexicon_.entry(ids_[v]).has(kSpeech)) continue;
+    if (doc_.tokens[v].kind != TokenKind::kWord) continue;
     const uint32_t sentence = SentenceOf(v);
     const uint32_t sb = doc_.sentences.empty() ? 0 : doc_.sentences[sentence].token_begin;
     const uint32_t se = doc_.sentences.empty() ? n : doc_.sentences[sentence].token_end;

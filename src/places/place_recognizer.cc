@@ -1,12 +1,13 @@
 // Place recognition: a gazetteer of 200,000 towns hit by every capitalised word, kept honest by context.
 //
 // The idea. Every word token is cut at its hyphens into pieces ("Aleppo-Hama" → Aleppo, Hama; "United
-// States-backed" → United, States, backed), and each piece is normalised once (normalize.h). From every
-// capitalised piece the matcher hashes one more piece at a time and probes the gazetteer, reading on only
-// while the probe says some longer key continues that way (prefix marks), and keeps the longest whole key
-// whose pieces are all capitalised, short connectors ("al", "ez", "of") or feature words ("camp",
-// "river"). No string is built and nothing is allocated per token: one scratch buffer and one vector of
-// pieces per document.
+// States-backed" → United, States, backed), and each piece is normalised once (normalize.h): a token of
+// ASCII letters and digits, most of them, in a few vector instructions; a lower-case one is its own key and
+// is hashed only if a rule asks about it (only capitalised pieces are looked up). From every capitalised
+// piece the matcher hashes one more piece at a time and probes the gazetteer, reading on only while the probe
+// says some longer key continues that way (prefix marks), and keeps the longest whole key whose pieces are
+// all capitalised, short connectors ("al", "ez", "of") or feature words ("camp", "river"). No string is built
+// and nothing is allocated per token: one scratch buffer and one vector of pieces per document.
 //
 // Which raw matches are places. A name is taken when it is *strong*: a country, an entry of the project's
 // supplement, a capital, a division named with several words or in a country the article names, or a town
@@ -49,6 +50,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "places/marked_hash_set.h"
 #include "places/normalize.h"
 #include "places/place_words.h"
@@ -88,12 +93,14 @@ enum PieceFlag : uint8_t {
   kPieceJoinPrev = 1 << 3,       // follows the previous piece with only a space or a hyphen between
   kPieceInTime = 1 << 4,         // inside a time expression
   kPieceAbbrev = 1 << 5,         // written with periods ("U.S.")
+  kPieceKeyInText = 1 << 6,      // the key is the piece's own bytes (ASCII lower case and digits): key_begin
+                                 // indexes doc.text, and the hash is made when asked for (hash 0)
 };
 
 struct Piece {
-  uint64_t hash = 0;            // places::HashKey of the key (computed once, with the key)
+  uint64_t hash = 0;            // places::HashKey of the key (computed once, with the key); 0 when not made
   uint32_t begin = 0, end = 0;  // bytes of doc.text
-  uint32_t key_begin = 0;       // bytes of the normalised scratch
+  uint32_t key_begin = 0;       // bytes of the normalised scratch (of doc.text with kPieceKeyInText)
   uint32_t match = kNone;       // raw match covering the piece
   uint32_t token = 0;           // index into doc.tokens
   uint16_t key_size = 0;
@@ -109,6 +116,13 @@ struct RawMatch {
 
 
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// 1 for every byte but an ASCII lower-case letter or digit: a token of only those is its own key.
+constexpr std::array<uint8_t, 256> kNotLowerAlnum = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+  return table;
+}();
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // A first letter outside ASCII: upper case when the code point is a Latin capital (Ś, Ş, Ż, Ḩ …). Latin-1
@@ -125,20 +139,32 @@ bool IsNonAsciiUpper(std::string_view s) {
   return false;
 }
 
+constexpr uint32_t kListsUnknown = 0xFFFFFFFFu;  // more bits than the lists have
+
+struct PopulationScoreSlot {
+  uint32_t entry = 0;  // entry index + 1; 0: empty
+  double score = 0;
+};
+constexpr size_t kPopulationScoreSlots = 1024;
+
 // The buffers of a DocumentMatcher, kept by each thread across documents so that matching a document
 // allocates nothing once they have grown (they keep the capacity of the largest document the thread matched).
 struct MatcherScratch {
   std::vector<Piece> pieces;
+  std::vector<uint32_t> capitalised;  // the pieces with kPieceCap or kPieceAllCaps, in text order
+  std::vector<uint64_t> lower_case;   // the other pieces with a key: Shape(key) << 32 | piece
+  std::vector<uint32_t> lists;        // by piece: its ListBit bits, or kListsUnknown until asked
   std::string keys;
   std::string slow_key;
   std::vector<RawMatch> matches;
-  std::vector<CountryCode> anchors;
+  std::vector<uint32_t> anchors;  // PackedCountry of each anchored country
   MarkedHashSet capitalised_keys;
   std::vector<uint64_t> surnames;
   std::vector<uint64_t> speakers;
   std::vector<bool> accepted;
   std::vector<uint64_t> accepted_keys;
   std::vector<std::pair<uint64_t, PlaceMention>> pending;
+  std::array<PopulationScoreSlot, kPopulationScoreSlots> population_scores{};  // kept across documents
 };
 
 class DocumentMatcher {
@@ -148,6 +174,9 @@ class DocumentMatcher {
         options_(options),
         doc_(doc),
         pieces_(scratch.pieces),
+        capitalised_(scratch.capitalised),
+        lower_case_(scratch.lower_case),
+        lists_(scratch.lists),
         keys_(scratch.keys),
         slow_key_(scratch.slow_key),
         matches_(scratch.matches),
@@ -157,8 +186,11 @@ class DocumentMatcher {
         speakers_(scratch.speakers),
         accepted_(scratch.accepted),
         accepted_keys_(scratch.accepted_keys),
-        pending_(scratch.pending) {
+        pending_(scratch.pending),
+        population_scores_(scratch.population_scores) {
     pieces_.clear();
+    capitalised_.clear();
+    lower_case_.clear();
     matches_.clear();
     anchors_.clear();
     surnames_.clear();
@@ -170,17 +202,29 @@ class DocumentMatcher {
 
   void Run() {
     BuildPieces();
-    MarkTimes();
+    lists_.assign(pieces_.size(), kListsUnknown);
     FindRawMatches();
     CollectEvidence();
     Decide();
   }
 
  private:
-  std::string_view Key(const Piece& p) const { return std::string_view(keys_.data() + p.key_begin, p.key_size); }
-  uint64_t PieceHash(uint32_t i) const { return pieces_[i].hash; }
+  std::string_view Key(const Piece& p) const {
+    const char* const base = p.has(kPieceKeyInText) ? doc_.text.data() : keys_.data();
+    return std::string_view(base + p.key_begin, p.key_size);
+  }
+  static uint32_t Shape(std::string_view key) { return places::KeyShape(key); }
+  // places::HashKey of the piece's key.
+  uint64_t Hash(const Piece& p) const { return p.hash != 0 ? p.hash : places::HashKey(Key(p)); }
+  uint64_t PieceHash(uint32_t i) const { return Hash(pieces_[i]); }
   // Whether the piece's key is in the word list `bit`.
-  bool In(ListBit bit, const Piece& p) const { return (ListsOf(p.hash, Key(p)) & bit) != 0; }
+  // (A key not yet hashed is first asked of a filter on its shape.)
+  // (The lists of each piece asked about are remembered: the rules ask of the same neighbours many times.)
+  bool In(ListBit bit, const Piece& p) const {
+    uint32_t& lists = lists_[static_cast<size_t>(&p - pieces_.data())];
+    if (lists == kListsUnknown) lists = p.hash == 0 && !places::MaybeListed(Key(p)) ? 0 : ListsOf(Hash(p), Key(p));
+    return (lists & bit) != 0;
+  }
   bool Joined(uint32_t i) const { return i < pieces_.size() && pieces_[i].has(kPieceJoinPrev); }
 
   // Room for `size` more key bytes after key_end_.
@@ -244,8 +288,13 @@ class DocumentMatcher {
         if (IsAsciiUpper(piece[0]) || IsNonAsciiUpper(piece)) p.flags |= kPieceCap;
         if (upper >= 2 && lower == 0) p.flags |= kPieceAllCaps;
         // A capitalised piece is looked up in the gazetteer later: start loading its slot now.
-        if (p.flags & (kPieceCap | kPieceAllCaps)) gaz_.Prefetch(p.hash);
-        pieces_.push_back(p);
+        if (p.flags & (kPieceCap | kPieceAllCaps)) {
+          gaz_.Prefetch(p.hash);
+          capitalised_.push_back(static_cast<uint32_t>(pieces_.size()));
+        } else if (p.key_size > 0) {
+          lower_case_.push_back(uint64_t{Shape(Key(p))} << 32 | pieces_.size());
+        }
+        Push(p);
       }
       if (end == token_end) break;
       flags = kPieceJoinPrev;
@@ -253,20 +302,108 @@ class DocumentMatcher {
     }
   }
 
+  // Appends piece p, marking it when it lies inside a time expression (pieces come in text order).
+  void Push(Piece& p) {
+    if (p.begin >= time_end_) NextTime(p.begin);
+    if (time_begin_ < p.end) p.flags |= kPieceInTime;
+    pieces_.push_back(p);
+  }
+  // Moves to the first time expression that ends after `begin` (none: an empty span at the end of all).
+  void NextTime(uint32_t begin) {
+    const std::vector<TimeMention>& times = doc_.times;
+    while (time_ < times.size() && times[time_].span.end <= begin) ++time_;
+    time_begin_ = time_ < times.size() ? times[time_].span.begin : UINT32_MAX;
+    time_end_ = time_ < times.size() ? times[time_].span.end : UINT32_MAX;
+  }
+
+  // A lower-case word: key_size, begin, end and token set, key in the text, hashed only when asked.
+  void AddLowerCasePiece(Piece& p, uint8_t flags) {
+    p.key_begin = p.begin;
+    p.flags = flags | kPieceKeyInText;
+    lower_case_.push_back(uint64_t{Shape(Key(p))} << 32 | pieces_.size());
+    Push(p);
+  }
+
+  // Most tokens are ASCII letters and digits, a piece each whose key is the token lower-cased; a token of
+  // lower-case letters and digits is its own key, hashed only when asked. Adds such a token's piece (as
+  // AddPieces would) and returns true; returns false, adding nothing, for any other token.
+  // (`text` and `text_size` are doc.text's, in registers: the key bytes written here may alias anything.)
+  bool AddSimplePiece(const Token& token, uint32_t t, uint8_t flags, const char* text, size_t text_size) {
+    const uint32_t size = token.end - token.begin;
+    if (size == 0) return false;
+    const char* const bytes = text + token.begin;
+    Piece p;
+    p.begin = token.begin;
+    p.end = token.end;
+    p.token = t;
+    p.key_size = static_cast<uint16_t>(size);
+#if defined(__SSE2__)
+    if (size <= 16 && text_size - token.begin >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+      // A byte in 'a'..'z' (or 'A'..'Z', '0'..'9') shifted to the bottom of the signed range.
+      auto in_range = [&v](char first, int count) {
+        return _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(128 - first))),
+                              _mm_set1_epi8(static_cast<char>(-128 + count)));
+      };
+      const __m128i upper = in_range('A', 26);
+      const uint32_t mask = (1u << size) - 1;
+      const uint32_t lower_bits = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 26))) & mask;
+      const uint32_t upper_bits = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & mask;
+      const uint32_t digit_bits = static_cast<uint32_t>(_mm_movemask_epi8(in_range('0', 10))) & mask;
+      if ((lower_bits | upper_bits | digit_bits) != mask) return false;
+      if (upper_bits == 0) {
+        AddLowerCasePiece(p, flags);
+        return true;
+      }
+      ReserveKeys(16);
+      char* const out = keys_.data() + key_end_;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+      uint64_t hash = places::kHashSeed;
+      for (uint32_t b = 0; b < size; ++b) hash = (hash ^ static_cast<unsigned char>(out[b])) * 0x100000001b3ull;
+      p.hash = places::FinishHash(hash);  // places::HashKey(key)
+      p.key_begin = static_cast<uint32_t>(key_end_);
+      key_end_ += size;
+      p.flags = flags;
+      if (upper_bits & 1) p.flags |= kPieceCap;
+      if (lower_bits == 0 && (upper_bits & (upper_bits - 1)) != 0) p.flags |= kPieceAllCaps;  // two or more
+      if (p.flags & (kPieceCap | kPieceAllCaps)) {
+        gaz_.Prefetch(p.hash);
+        capitalised_.push_back(static_cast<uint32_t>(pieces_.size()));
+      } else {
+        lower_case_.push_back(uint64_t{Shape(Key(p))} << 32 | pieces_.size());
+      }
+      Push(p);
+      return true;
+    }
+#endif
+    if (size > 0xFFFF) return false;
+    uint8_t not_lower = 0;
+    for (uint32_t b = 0; b < size; ++b) not_lower |= kNotLowerAlnum[static_cast<unsigned char>(bytes[b])];
+    if (not_lower != 0) return false;
+    AddLowerCasePiece(p, flags);
+    return true;
+  }
+
   void BuildPieces() {
     pieces_.reserve(doc_.tokens.size() + 16);
     keys_.resize(doc_.text.size() + 16);
     key_end_ = 0;
+    time_ = 0;
+    NextTime(0);
+    const char* const text = doc_.text.data();
+    const size_t text_size = doc_.text.size();
+    const Token* const tokens = doc_.tokens.data();
     for (const Sentence& sentence : doc_.sentences) {
       bool sentence_start = true;
       bool previous_was_word = false;
-      for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
-        const Token& token = doc_.tokens[t];
+      const uint32_t sentence_end = sentence.token_end;
+      for (uint32_t t = sentence.token_begin; t < sentence_end; ++t) {
+        const Token& token = tokens[t];
         if (token.kind != TokenKind::kWord || token.has(kTokenPossessive)) {
           // A hyphen written tight between two words ("Iran-Iraq") joins them like an inner hyphen.
-          const bool tight_hyphen = token.end == token.begin + 1 && doc_.text[token.begin] == '-' &&
-                                    !token.has(kTokenSpaceBefore) && t + 1 < sentence.token_end &&
-                                    !doc_.tokens[t + 1].has(kTokenSpaceBefore);
+          const bool tight_hyphen = token.end == token.begin + 1 && text[token.begin] == '-' &&
+                                    !token.has(kTokenSpaceBefore) && t + 1 < sentence_end &&
+                                    !tokens[t + 1].has(kTokenSpaceBefore);
           if (!tight_hyphen) previous_was_word = false;
           continue;
         }
@@ -275,16 +412,8 @@ class DocumentMatcher {
         if (previous_was_word && !token.has(kTokenNewlineBefore)) flags |= kPieceJoinPrev;
         sentence_start = false;
         previous_was_word = true;
-        AddPieces(t, flags);
+        if (!AddSimplePiece(token, t, flags, text, text_size)) AddPieces(t, flags);
       }
-    }
-  }
-
-  void MarkTimes() {
-    size_t t = 0;
-    for (Piece& p : pieces_) {
-      while (t < doc_.times.size() && doc_.times[t].span.end <= p.begin) ++t;
-      if (t < doc_.times.size() && doc_.times[t].span.begin < p.end) p.flags |= kPieceInTime;
     }
   }
 
@@ -294,47 +423,55 @@ class DocumentMatcher {
     return p.key_size <= 3 || In(kListFeatureWord, p);
   }
 
+  // A name starts at a capitalised piece, or at a lower-case article right before one ("al-Sham").
   void FindRawMatches() {
-    for (uint32_t i = 0; i < pieces_.size();) {
-      const Piece& start = pieces_[i];
-      const bool capitalised = start.has(kPieceCap) || start.has(kPieceAllCaps);
-      // Cheap tests first: most pieces are lower-case words.
-      const bool article_start = !capitalised && start.key_size <= 3 && Joined(i + 1) &&
-                                 pieces_[i + 1].has(kPieceCap) && In(kListArticle, start);
-      if (!(capitalised || article_start) || start.has(kPieceInTime) || start.key_size == 0 ||
-          (!Joined(i + 1) && In(kListFunctionWord, start))) {
-        ++i;
-        continue;
-      }
-      uint64_t hash = places::HashContinue(places::kHashSeed, Key(start));
-      RawMatch best;
-      bool found = false;
-      for (uint32_t j = i; j < pieces_.size() && j - i < options_.max_name_words; ++j) {
-        if (j > i) {
-          if (!Joined(j) || pieces_[j].has(kPieceInTime) || !InnerPieceOk(pieces_[j])) break;
-          hash = places::HashContinue(hash, std::string_view(&places::kKeySeparator, 1));
-          hash = places::HashContinue(hash, Key(pieces_[j]));
+    uint32_t next = 0;  // the first piece not inside a match found
+    for (const uint32_t c : capitalised_) {
+      if (c > 0 && c - 1 >= next && pieces_[c].has(kPieceCap) && pieces_[c].has(kPieceJoinPrev)) {
+        const Piece& start = pieces_[c - 1];
+        if (!start.has(kPieceCap) && !start.has(kPieceAllCaps) && start.key_size <= 3 && In(kListArticle, start)) {
+          MatchAt(c - 1, next);
         }
-        const Gazetteer::Hit hit = gaz_.Find(places::FinishHash(hash));
-        const bool last_ok = j == i || pieces_[j].has(kPieceCap) || pieces_[j].has(kPieceAllCaps) ||
-                             In(kListFeatureWord, pieces_[j]);
-        if ((hit.flags & places::kSlotKey) && !hit.postings.empty() && last_ok) {
-          best = {i, j, hit};
-          found = true;
-        }
-        if (!(hit.flags & places::kSlotPrefix)) break;
       }
-      if (!found) {
-        ++i;
-        continue;
-      }
-      for (uint32_t k = best.first; k <= best.last; ++k) pieces_[k].match = static_cast<uint32_t>(matches_.size());
-      // The entries of a match are read by CollectEvidence and Decide, after every match is found: start
-      // loading them now (they lie scattered over megabytes).
-      for (uint32_t p : best.hit.postings) gaz_.PrefetchEntry(p & places::kPostingEntryMask);
-      matches_.push_back(best);
-      i = best.last + 1;
+      if (c >= next) MatchAt(c, next);
     }
+    // The entries lie scattered over megabytes: start loading them before CollectEvidence reads them.
+    for (const RawMatch& m : matches_) {
+      for (uint32_t p : m.hit.postings) gaz_.PrefetchEntry(p & places::kPostingEntryMask);
+    }
+  }
+
+  // The longest name starting at piece i, if any, becomes a raw match; `next` moves past it.
+  void MatchAt(uint32_t i, uint32_t& next) {
+    const Piece& start = pieces_[i];
+    if (start.has(kPieceInTime) || start.key_size == 0 || (!Joined(i + 1) && In(kListFunctionWord, start))) return;
+    // (The piece's hash is the key's FNV-1a state: FinishHash changes only a state of 0, never met.)
+    uint64_t hash = Hash(start);
+    if (hash == 1) hash = places::HashContinue(places::kHashSeed, Key(start));
+    RawMatch best;
+    bool found = false;
+    for (uint32_t j = i; j < pieces_.size() && j - i < options_.max_name_words; ++j) {
+      if (j > i) {
+        if (!Joined(j) || pieces_[j].has(kPieceInTime) || !InnerPieceOk(pieces_[j])) break;
+        hash = places::HashContinue(hash, std::string_view(&places::kKeySeparator, 1));
+        hash = places::HashContinue(hash, Key(pieces_[j]));
+      }
+      const Gazetteer::Hit hit = gaz_.Find(places::FinishHash(hash));
+      const bool last_ok = j == i || pieces_[j].has(kPieceCap) || pieces_[j].has(kPieceAllCaps) ||
+                           In(kListFeatureWord, pieces_[j]);
+      if ((hit.flags & places::kSlotKey) && !hit.postings.empty() && last_ok) {
+        best = {i, j, hit};
+        found = true;
+      }
+      if (!(hit.flags & places::kSlotPrefix)) break;
+    }
+    if (!found) return;
+    for (uint32_t k = best.first; k <= best.last; ++k) pieces_[k].match = static_cast<uint32_t>(matches_.size());
+    // The postings and entries of a match are read by CollectEvidence and Decide, after every match is found:
+    // start loading the postings now (FindRawMatches then prefetches the entries they name).
+    __builtin_prefetch(best.hit.postings.data());
+    matches_.push_back(best);
+    next = best.last + 1;
   }
 
   bool HasKind(const RawMatch& m, EntryKind kind) const {
@@ -344,13 +481,19 @@ class DocumentMatcher {
     return false;
   }
 
+  // An entry's country as one number, for fast compares (0 for none).
+  static uint32_t PackedCountry(const EntryRecord& e) {
+    return uint32_t{static_cast<unsigned char>(e.country[0])} |
+           uint32_t{static_cast<unsigned char>(e.country[1])} << 8 |
+           uint32_t{static_cast<unsigned char>(e.country[2])} << 16;
+  }
   void AddAnchor(const EntryRecord& e) {
     if (e.country[0] == 0) return;
-    const CountryCode c = Gazetteer::Country(e);
+    const uint32_t c = PackedCountry(e);
     if (std::find(anchors_.begin(), anchors_.end(), c) == anchors_.end()) anchors_.push_back(c);
   }
   bool Anchored(const EntryRecord& e) const {
-    return e.country[0] != 0 && std::find(anchors_.begin(), anchors_.end(), Gazetteer::Country(e)) != anchors_.end();
+    return e.country[0] != 0 && std::find(anchors_.begin(), anchors_.end(), PackedCountry(e)) != anchors_.end();
   }
 
   // The capitalised piece before `i` that would be a given name or title: skips name connectors.
@@ -383,18 +526,29 @@ class DocumentMatcher {
       }
     }
     // The keys the article writes in lower case are asked about only for capitalised pieces (a lower-case
-    // piece is trivially one of them): the set holds the capitalised keys, marked when a lower-case piece
-    // has the same key hash.
-    size_t capitalised = 0;
-    for (const Piece& p : pieces_) capitalised += p.has(kPieceCap) || p.has(kPieceAllCaps);
-    capitalised_keys_.Reset(capitalised);
-    for (const Piece& p : pieces_) {
-      if (p.has(kPieceCap) || p.has(kPieceAllCaps)) capitalised_keys_.Insert(p.hash);
+    // piece is trivially one of them), and only for those that open a sentence without being function words
+    // (LikelyName) and those that are one-word matches (Decide): the set holds their keys, marked when a
+    // lower-case piece has the same key hash. Most lower-case pieces share no key's length, first and last
+    // byte with those: a 4096-bit filter of shapes answers them before their key is hashed.
+    capitalised_keys_.Reset(capitalised_.size());
+    std::array<uint64_t, 64> shapes{};
+    for (const uint32_t i : capitalised_) {
+      const Piece& p = pieces_[i];
+      const bool one_word_match = p.match != kNone && matches_[p.match].first == i && matches_[p.match].last == i;
+      if (!one_word_match && !(p.has(kPieceSentenceStart) && !In(kListFunctionWord, p))) continue;
+      capitalised_keys_.Insert(p.hash);
+      if (p.key_size > 0) {
+        const uint32_t s = Shape(Key(p));
+        shapes[s >> 6] |= uint64_t{1} << (s & 63);
+      }
     }
-    for (const Piece& p : pieces_) {
-      if (p.key_size > 0 && !p.has(kPieceCap) && !p.has(kPieceAllCaps)) capitalised_keys_.Mark(p.hash);
+    for (const uint64_t shape_piece : lower_case_) {
+      const auto s = static_cast<uint32_t>(shape_piece >> 32);
+      if (shapes[s >> 6] & (uint64_t{1} << (s & 63))) {
+        capitalised_keys_.Mark(PieceHash(static_cast<uint32_t>(shape_piece)));
+      }
     }
-    for (uint32_t i = 0; i < pieces_.size(); ++i) {
+    for (const uint32_t i : capitalised_) {
       const Piece& p = pieces_[i];
       if (p.key_size == 0 || !p.has(kPieceCap) || p.has(kPieceSentenceStart) || p.has(kPieceInTime)) continue;
       const uint32_t before = NameBefore(i);
@@ -421,7 +575,9 @@ class DocumentMatcher {
     std::sort(speakers_.begin(), speakers_.end());
   }
 
-  // Whether some piece of the article with piece i's key hash is written in lower case.
+  // Whether some piece of the article with piece i's key hash is written in lower case. REQUIRES: a
+  // capitalised piece i opens a sentence without being a function word, or is a one-word match (the set
+  // holds only those keys: CollectEvidence).
   bool WrittenInLowerCase(uint32_t i) const {
     const Piece& p = pieces_[i];
     if (!p.has(kPieceCap) && !p.has(kPieceAllCaps)) return p.key_size > 0;  // piece i itself
@@ -539,18 +695,15 @@ class DocumentMatcher {
 
     // A weak town gets its anchored country's bonus only when no well-known place shares its name (Geneva,
     // Illinois must not beat Geneva because the article also names the US).
-    bool any_strong = false;
-    for (uint32_t p : m.hit.postings) {
-      const EntryRecord& e = gaz_.entry(p & places::kPostingEntryMask);
-      any_strong |= static_cast<EntryKind>(e.kind) == EntryKind::kCity &&
-                    (e.population >= options_.strong_population || (e.flags & places::kEntryCapital));
-    }
-    // Whether the key is some town's own name: an alternate name (an exonym, but also a former name:
+    // And whether the key is some town's own name: an alternate name (an exonym, but also a former name:
     // "Salisbury" for Harare, "Franklin" for Columbus) of a big town is then no evidence by itself.
+    bool any_strong = false;
     bool any_primary = false;
     for (uint32_t p : m.hit.postings) {
-      const auto kind = static_cast<EntryKind>(gaz_.entry(p & places::kPostingEntryMask).kind);
-      any_primary |= !(p & places::kPostingAltName) && kind == EntryKind::kCity;
+      const EntryRecord& e = gaz_.entry(p & places::kPostingEntryMask);
+      const bool city = static_cast<EntryKind>(e.kind) == EntryKind::kCity;
+      any_strong |= city && (e.population >= options_.strong_population || (e.flags & places::kEntryCapital));
+      any_primary |= city && !(p & places::kPostingAltName);
     }
     // The best entry.
     const EntryRecord* best = nullptr;
@@ -571,7 +724,7 @@ class DocumentMatcher {
         case EntryKind::kAdmin: score = supplement ? 850 : 250; break;
         default:
           score = supplement ? 850
-                             : 60 * std::log10(double(e.population) + 10) +
+                             : PopulationScore(p & places::kPostingEntryMask, e) +
                                    ((e.flags & places::kEntryCapital) ? 150 : 0) +
                                    ((e.flags & places::kEntryAdminSeat) ? 100 : 0);
       }
@@ -647,6 +800,13 @@ class DocumentMatcher {
     doc_.places.push_back(MakeMention(*best, first, span_last));
     if (single) accepted_keys_.push_back(key_hash);
     return true;
+  }
+
+  // 60 * log10(population + 10), remembered by entry (a name recurs within an article and across articles).
+  double PopulationScore(uint32_t index, const EntryRecord& e) {
+    PopulationScoreSlot& slot = population_scores_[index & (kPopulationScoreSlots - 1)];
+    if (slot.entry != index + 1) slot = {index + 1, 60 * std::log10(double(e.population) + 10)};
+    return slot.score;
   }
 
   PlaceMention MakeMention(const EntryRecord& entry, const Piece& first, uint32_t span_last) const {
@@ -734,17 +894,24 @@ class DocumentMatcher {
   Document& doc_;
   // The per-document state, in the calling thread's MatcherScratch (emptied by the constructor).
   std::vector<Piece>& pieces_;
+  std::vector<uint32_t>& capitalised_;
+  std::vector<uint64_t>& lower_case_;
+  std::vector<uint32_t>& lists_;
+  // BuildPieces: the first time expression not wholly before the last piece, and its span.
+  size_t time_ = 0;
+  uint32_t time_begin_ = 0, time_end_ = 0;
   std::string& keys_;     // the pieces' keys, back to back: [0, key_end_) is used
   size_t key_end_ = 0;
   std::string& slow_key_;  // scratch for places::AppendKey
   std::vector<RawMatch>& matches_;
-  std::vector<CountryCode>& anchors_;
+  std::vector<uint32_t>& anchors_;
   MarkedHashSet& capitalised_keys_;  // marked: also written in lower case
   std::vector<uint64_t>& surnames_;
   std::vector<uint64_t>& speakers_;  // one-word names the article uses as a speaker's
   std::vector<bool>& accepted_;  // per raw match, as decided in text order
   std::vector<uint64_t>& accepted_keys_;  // one-word names taken as places
   std::vector<std::pair<uint64_t, PlaceMention>>& pending_;  // refused for want of a locative only
+  std::array<PopulationScoreSlot, kPopulationScoreSlots>& population_scores_;
 };
 
 }  // namespace

@@ -138,9 +138,21 @@ constexpr std::array<uint64_t, 64> BuildListFilter() {
   return filter;
 }
 
+constexpr std::array<uint64_t, 64> BuildListShapeFilter() {
+  std::array<uint64_t, 64> filter{};
+  for (const ListSlot& slot : kListTable) {
+    if (slot.hash != 0) {
+      const uint32_t s = KeyShape(std::string_view(slot.word, slot.size));
+      filter[s >> 6] |= uint64_t{1} << (s & 63);
+    }
+  }
+  return filter;
+}
+
 }  // namespace
 
 constexpr std::array<uint64_t, 64> kListFilter = BuildListFilter();
+constexpr std::array<uint64_t, 64> kListShapeFilter = BuildListShapeFilter();
 
 uint32_t ListsInTable(uint64_t hash, std::string_view key) {
   for (size_t i = hash & (kListSlots - 1);; i = (i + 1) & (kListSlots - 1)) {

@@ -41,6 +41,21 @@ inline constexpr size_t kMaxConnectorSize = 4;
 // 512-byte filter answers them without touching the table.
 extern const std::array<uint64_t, 64> kListFilter;
 
+// 12 bits of a non-empty key's size, first and last byte: a filter on them rejects most keys before they are
+// hashed.
+constexpr uint32_t KeyShape(std::string_view key) {
+  const uint32_t x = static_cast<uint32_t>(key.size()) | uint32_t{static_cast<unsigned char>(key[0])} << 8 |
+                     uint32_t{static_cast<unsigned char>(key.back())} << 16;
+  return (x * 0x9E3779B1u) >> 20;
+}
+// Bit KeyShape(word) of every word of every list.
+extern const std::array<uint64_t, 64> kListShapeFilter;
+// False when no list holds the non-empty `key` (true when one may).
+inline bool MaybeListed(std::string_view key) {
+  const uint32_t s = KeyShape(key);
+  return (kListShapeFilter[s >> 6] >> (s & 63)) & 1;
+}
+
 // The lists (ListBit bits) that hold `key`, whose places::HashKey is `hash`; looked up in the table.
 uint32_t ListsInTable(uint64_t hash, std::string_view key);
 
