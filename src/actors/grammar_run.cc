@@ -8,13 +8,13 @@ void Run::Match() {
   item_at_.assign(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
-  for (uint32_t t = 0; t < doc_.tokens.size();) {
-    if (!dict_.matcher().CanStart(seq_.words[seq_.first_word[t]])) {
-      ++t;
-      continue;
-    }
+  // Only at the words where a phrase may start (WordSequence::starts), skipping those inside the last match.
+  uint32_t t = 0;
+  for (const uint32_t start : seq_.starts) {
+    if (seq_.words[start].token < t) continue;
+    t = seq_.words[start].token;
     matches.clear();
-    dict_.matcher().MatchAt(seq_, seq_.first_word[t], &matches);
+    dict_.matcher().MatchAt(seq_, start, &matches);
     const PhraseMatch* best = nullptr;
     for (const PhraseMatch& m : matches) {
       if (best && m.end < best->end) continue;
@@ -25,10 +25,7 @@ void Run::Match() {
       if (best && m.end == best->end && !BetterKnown(hit, dict_.Decode(best->value))) continue;
       best = &m;
     }
-    if (!best) {
-      ++t;
-      continue;
-    }
+    if (!best) continue;
     Item item;
     item.begin = t;
     item.end = seq_.words[best->end - 1].token + 1;
