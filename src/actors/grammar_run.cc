@@ -5,6 +5,7 @@ namespace annalist::actors_detail {
 
 void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
+  the_word_ = dict_.matcher().WordId("the");
   item_at_.assign(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
@@ -42,16 +43,27 @@ void Run::Sentence(uint32_t s) {
   const annalist::Sentence& sentence = doc_.sentences[s];
   begin_ = sentence.token_begin;
   end_ = sentence.token_end;
-  for (uint32_t t = begin_; t < end_;) {
-    if (const Item* item = ItemAt(t)) {
-      t = item->hit.is_agent ? OnAgent(*item) : OnActor(*item, item->begin);
+  // Only the tokens where something can happen: dictionary phrases (items_) and the words OnOther acts on
+  // (WordSequence::marked: pronouns, "the" before "two"), merged in token order. Both lists are sorted; a
+  // handler may jump ahead, and the next sentence starts over at its first token.
+  const auto by_begin = [](const Item& item, uint32_t t) { return item.begin < t; };
+  size_t i = static_cast<size_t>(std::lower_bound(items_.begin(), items_.end(), begin_, by_begin) - items_.begin());
+  size_t m = static_cast<size_t>(std::lower_bound(seq_.marked.begin(), seq_.marked.end(), begin_) - seq_.marked.begin());
+  constexpr uint32_t kEnd = 0xFFFFFFFFu;
+  for (uint32_t t = begin_;;) {
+    while (i < items_.size() && items_[i].begin < t) ++i;
+    while (m < seq_.marked.size() && seq_.marked[m] < t) ++m;
+    const uint32_t next_item = i < items_.size() ? items_[i].begin : kEnd;
+    const uint32_t next_marked = m < seq_.marked.size() ? seq_.marked[m] : kEnd;
+    t = std::min(next_item, next_marked);
+    if (t >= end_) break;
+    if (t == next_item) {
+      const Item& item = items_[i];
+      t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
+    } else if (seq_.words[seq_.first_word[t]].id == the_word_ && !Is(t + 1, "two")) {
+      ++t;  // "the" not before "two": nothing for OnOther, and the commonest word
     } else {
-      // Only a word of two to four letters starting h, s, t or i can be a pronoun or "the two" (OnOther).
-      const std::string_view word = text(t);
-      const char initial = static_cast<char>(word.empty() ? 0 : word[0] | 0x20);
-      const bool may = word.size() >= 2 && word.size() <= 4 &&
-                       (initial == 'h' || initial == 's' || initial == 't' || initial == 'i');
-      t = may ? OnOther(t) : t + 1;
+      t = OnOther(t);
     }
   }
 }

@@ -248,6 +248,7 @@ class Run {
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
   int32_t last_person_ = -1;
+  uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
 

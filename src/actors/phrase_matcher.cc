@@ -54,21 +54,27 @@ inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
   return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
+// The word filter's block (of 1024) and two bits in it, from the high half of a key's hash.
+inline size_t FilterBlock(uint64_t hash) { return (hash >> 32) & 1023; }
+inline uint64_t FilterBits(uint64_t hash) { return uint64_t{1} << ((hash >> 42) & 63) | uint64_t{1} << ((hash >> 48) & 63); }
+
 }  // namespace
 
 const PhraseMatcher::WordSlot* PhraseMatcher::FindShort(uint64_t lo, uint64_t hi, size_t length,
                                                         uint64_t hash) const {
-  if (!FilterHas(word_filter_, hash >> 48)) return nullptr;
+  const uint64_t bits = FilterBits(hash);
+  if ((word_filter_[FilterBlock(hash)] & bits) != bits) return nullptr;
   const size_t mask = word_slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const WordSlot& slot = word_slots_[i];
     if (slot.id == kUnknownWord) return nullptr;
-    if (slot.lo == lo && slot.hi == hi && slot.length == length) return &slot;
+    if (slot.lo == lo && slot.length == length && (length <= 8 || word_hi_[slot.id] == hi)) return &slot;
   }
 }
 
 const PhraseMatcher::WordSlot* PhraseMatcher::FindLong(std::string_view key, uint64_t hash) const {
-  if (!FilterHas(word_filter_, hash >> 48)) return nullptr;
+  const uint64_t bits = FilterBits(hash);
+  if ((word_filter_[FilterBlock(hash)] & bits) != bits) return nullptr;
   const size_t mask = word_slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const WordSlot& slot = word_slots_[i];
@@ -85,6 +91,8 @@ const PhraseMatcher::WordSlot* PhraseMatcher::FindKey(std::string_view key) cons
   Pack(key, &lo, &hi);
   return FindShort(lo, hi, key.size(), ShortHash(lo, hi, key.size()));
 }
+
+void PhraseMatcher::Mark(std::string_view key) { Intern(key)->flags |= kMarked; }
 
 size_t PhraseMatcher::PairBit(uint32_t first, uint32_t second) {
   return Mix((static_cast<uint64_t>(first) << 32 | second) * 0x9E3779B97F4A7C15ull) >> (64 - 17);
@@ -105,17 +113,20 @@ void PhraseMatcher::GrowWords() {
 
 PhraseMatcher::WordSlot* PhraseMatcher::Intern(std::string_view key) {
   if (const WordSlot* found = FindKey(key)) return const_cast<WordSlot*>(found);
-  if (2 * (word_count_ + 1) > word_slots_.size()) GrowWords();
+  // At most 5/8 full: the table stays small enough for the L2 cache (16,384 slots for the built-in
+  // dictionary's ~9,000 words), and the filter keeps most probes of absent words away.
+  if (8 * (word_count_ + 1) > 5 * word_slots_.size()) GrowWords();
   const uint64_t hash = KeyHash(key);
   const size_t mask = word_slots_.size() - 1;
   size_t i = hash & mask;
   while (word_slots_[i].id != kUnknownWord) i = (i + 1) & mask;
   WordSlot& slot = word_slots_[i];
-  Pack(key, &slot.lo, &slot.hi);
+  uint64_t hi;
+  Pack(key, &slot.lo, &hi);
+  word_hi_.push_back(hi);
   slot.length = static_cast<uint16_t>(std::min<size_t>(key.size(), 0xFFFF));
   slot.id = word_count_;
-  const size_t bit = hash >> 48;
-  word_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  word_filter_[FilterBlock(hash)] |= FilterBits(hash);
   word_keys_.push_back({static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(key.size())});
   words_.append(key);
   root_child_.push_back(0);
@@ -125,6 +136,8 @@ PhraseMatcher::WordSlot* PhraseMatcher::Intern(std::string_view key) {
 
 uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return root_child_[word];
+  const Node& n = nodes_[node];
+  if (n.child_count <= 1) return n.child_count == 1 && n.only_word == word ? n.only_child : 0;
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
   const size_t mask = edge_slots_.size() - 1;
   for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
@@ -150,6 +163,11 @@ void PhraseMatcher::SetChild(uint32_t node, uint32_t word, uint32_t child) {
   if (node == 0) {
     root_child_[word] = child;
     return;
+  }
+  Node& n = nodes_[node];
+  if (n.child_count++ == 0) {
+    n.only_word = word;
+    n.only_child = child;
   }
   if (2 * (edge_count_ + 1) > edge_slots_.size()) GrowEdges();
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
@@ -180,7 +198,7 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     const uint32_t word = slot->id;
     if (i == 0) {
       slot->start_rule = std::min(slot->start_rule, static_cast<uint8_t>(rule));
-      if (words.size() == 1) slot->starts_single = 1;
+      if (words.size() == 1) slot->flags |= kSingle;
       first_word = word;
     } else if (i == 1) {
       const size_t bit = PairBit(first_word, word);
@@ -194,11 +212,18 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     }
     node = child;
   }
-  for (uint32_t index : nodes_[node].payloads) {
+  for (uint32_t index = nodes_[node].first_payload; index != kNone; index = payloads_[index].next) {
     if (payloads_[index].value == value && payloads_[index].rules == rules) return true;  // a repeated alias
   }
-  nodes_[node].payloads.push_back(static_cast<uint32_t>(payloads_.size()));
-  payloads_.push_back({value, rules});
+  const auto index = static_cast<uint32_t>(payloads_.size());
+  payloads_.push_back({value, rules, kNone});
+  Node& n = nodes_[node];
+  if (n.last_payload == kNone) {
+    n.first_payload = index;
+  } else {
+    payloads_[n.last_payload].next = index;
+  }
+  n.last_payload = index;
   return true;
 }
 
@@ -290,8 +315,9 @@ inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
     if (word.may_start && first) {
       // A word that starts only longer phrases is kept when the next word may be its second, which is decided
       // once the whole sequence is known (the high bit says so).
-      seq->starts.push_back(*count | (slot->starts_single ? 0 : 0x80000000u));
+      seq->starts.push_back(*count | ((slot->flags & kSingle) ? 0 : 0x80000000u));
     }
+    if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
   }
   ++*count;
 }
@@ -300,6 +326,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
   seq->first_word.resize(token_count);
   seq->starts.clear();
+  seq->marked.clear();
   // Written by index, not pushed: room for one word a token, grown only by a token cut at hyphens.
   if (seq->words.size() < token_count) seq->words.resize(token_count);
   uint32_t count = 0;
@@ -376,8 +403,8 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
     if (word.id == kUnknownWord) return;
     node = Child(node, word.id);
     if (node == 0) return;
-    if (!word.token_end || nodes_[node].payloads.empty()) continue;
-    for (uint32_t index : nodes_[node].payloads) {
+    if (!word.token_end) continue;
+    for (uint32_t index = nodes_[node].first_payload; index != kNone; index = payloads_[index].next) {
       const Payload& payload = payloads_[index];
       bool ok = true;
       for (uint32_t i = begin; i <= end && ok; ++i) {

@@ -41,6 +41,7 @@ struct WordSequence {
   // The words, first pieces of their tokens, where MatchAt may find a phrase, in order: every word it finds one
   // at, and few others (a word that starts only longer phrases is kept only when the next word may follow it).
   std::vector<uint32_t> starts;
+  std::vector<uint32_t> marked;  // the tokens whose first word was given to PhraseMatcher::Mark, in order
   std::string scratch;
 };
 
@@ -60,6 +61,16 @@ class PhraseMatcher {
   // no words or more than kMaxPhraseWords.
   bool Add(std::string_view phrase, uint32_t value, bool case_sensitive = true);
 
+  // Makes Tokenize list the tokens whose first word has `key` (word_key.h) in WordSequence::marked, whether or
+  // not a phrase holds it: the grammar's pronouns, so that it visits them without testing every token.
+  void Mark(std::string_view key);
+
+  // The id of the word with `key`, or kUnknownWord.
+  uint32_t WordId(std::string_view key) const {
+    const WordSlot* slot = FindKey(key);
+    return slot ? slot->id : kUnknownWord;
+  }
+
   // Fills `seq` with the words of `doc` (its tokens cut at hyphens) and their starts. REQUIRES: doc.tokens
   // filled.
   void Tokenize(const Document& doc, WordSequence* seq) const;
@@ -75,12 +86,20 @@ class PhraseMatcher {
   size_t phrase_count() const { return payloads_.size(); }
 
  private:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
   struct Payload {
     uint32_t value;
     uint32_t rules;  // 2 bits per word, CaseRule
+    uint32_t next;   // the node's next payload (in the order added), or kNone
   };
+  // Flat, so that MatchAt reads one small record a step: the node's payloads as a list through payloads_, and
+  // its child when it has only one (most nodes of a name trie), which spares the edge table a probe.
   struct Node {
-    std::vector<uint32_t> payloads;  // indexes payloads_
+    uint32_t first_payload = kNone;
+    uint32_t last_payload = kNone;
+    uint32_t child_count = 0;
+    uint32_t only_word = 0;   // when child_count == 1: the word and the child
+    uint32_t only_child = 0;
   };
 
   // Open-addressing hash tables: the matcher's lookups run once per word of every article, so they avoid
@@ -89,12 +108,15 @@ class PhraseMatcher {
   // probe of one slot, and what the word needs to start a phrase, so that Tokenize decides that too.
   static constexpr uint8_t kNoStart = 3;  // WordSlot::start_rule of a word that starts no phrase
   struct WordSlot {
-    uint64_t lo = 0, hi = 0;     // the key's first 16 bytes, zero-padded, little-endian
+    uint64_t lo = 0;             // the key's first 8 bytes, zero-padded, little-endian (the next 8: word_hi_)
     uint32_t id = kUnknownWord;  // kUnknownWord marks an empty slot
     uint16_t length = 0;         // the key's length (saturated: keys over 16 bytes are compared in words_)
     uint8_t start_rule = kNoStart;  // the least demanding CaseRule of the phrases this word starts
-    uint8_t starts_single = 0;      // 1 when it is a phrase of its own
+    uint8_t flags = 0;              // kSingle, kMarked
   };
+  static constexpr uint8_t kSingle = 1;  // the word is a phrase of its own
+  static constexpr uint8_t kMarked = 2;  // given to Mark()
+  static_assert(sizeof(WordSlot) == 16, "four slots a cache line");
   struct WordKeyRef {
     uint32_t offset = 0;  // of the key in words_
     uint32_t length = 0;
@@ -118,8 +140,10 @@ class PhraseMatcher {
   void GrowEdges();
 
   std::vector<WordSlot> word_slots_ = std::vector<WordSlot>(1024);
-  // One bit per hash value (low 16 bits of the high half): most words of an article are in no phrase, and
-  // this small filter, which stays in the L1 cache, turns most of them away before a probe.
+  std::vector<uint64_t> word_hi_;  // per word id: bytes 8 to 15 of its key, zero-padded
+  // Two bits per key in one of 1024 words (a blocked Bloom filter, from the high half of the hash): most words
+  // of an article are in no phrase, and this small filter, which stays in the L1 cache, turns most of them
+  // away before a probe.
   std::vector<uint64_t> word_filter_ = std::vector<uint64_t>(1024);
   // One bit per hash of (first word, second word) of the phrases of two words or more: "the" and "a" start
   // phrases ("The Times"), and this filter spares MatchAt nearly every "the" and "a" of an article.
