@@ -46,9 +46,10 @@ void Run::Sentence(uint32_t s) {
   // Only the tokens where something can happen: dictionary phrases (items_) and the words OnOther acts on
   // (WordSequence::marked: pronouns, "the" before "two"), merged in token order. Both lists are sorted; a
   // handler may jump ahead, and the next sentence starts over at its first token.
-  const auto by_begin = [](const Item& item, uint32_t t) { return item.begin < t; };
-  size_t i = static_cast<size_t>(std::lower_bound(items_.begin(), items_.end(), begin_, by_begin) - items_.begin());
-  size_t m = static_cast<size_t>(std::lower_bound(seq_.marked.begin(), seq_.marked.end(), begin_) - seq_.marked.begin());
+  while (sentence_item_ < items_.size() && items_[sentence_item_].begin < begin_) ++sentence_item_;
+  while (sentence_marked_ < seq_.marked.size() && seq_.marked[sentence_marked_] < begin_) ++sentence_marked_;
+  size_t i = sentence_item_;
+  size_t m = sentence_marked_;
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
   for (uint32_t t = begin_;;) {
     while (i < items_.size() && items_[i].begin < t) ++i;

@@ -137,7 +137,7 @@ PhraseMatcher::WordSlot* PhraseMatcher::Intern(std::string_view key) {
 uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return root_child_[word];
   const Node& n = nodes_[node];
-  if (n.child_count <= 1) return n.child_count == 1 && n.only_word == word ? n.only_child : 0;
+  if (n.children <= 1) return n.children == 1 && n.only_word == word ? n.only_child : 0;
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
   const size_t mask = edge_slots_.size() - 1;
   for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
@@ -165,10 +165,11 @@ void PhraseMatcher::SetChild(uint32_t node, uint32_t word, uint32_t child) {
     return;
   }
   Node& n = nodes_[node];
-  if (n.child_count++ == 0) {
+  if (n.children == 0) {
     n.only_word = word;
     n.only_child = child;
   }
+  n.children = static_cast<uint8_t>(std::min(n.children + 1, 2));
   if (2 * (edge_count_ + 1) > edge_slots_.size()) GrowEdges();
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
   const size_t mask = edge_slots_.size() - 1;
@@ -212,18 +213,24 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     }
     node = child;
   }
-  for (uint32_t index = nodes_[node].first_payload; index != kNone; index = payloads_[index].next) {
-    if (payloads_[index].value == value && payloads_[index].rules == rules) return true;  // a repeated alias
+  Node& n = nodes_[node];
+  if (n.has_payload && n.value == value && n.rules == rules) return true;  // a repeated alias
+  uint32_t last = kNone;
+  for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
+    if (payloads_[index].value == value && payloads_[index].rules == rules) return true;
+    last = index;
   }
   const auto index = static_cast<uint32_t>(payloads_.size());
-  payloads_.push_back({value, rules, kNone});
-  Node& n = nodes_[node];
-  if (n.last_payload == kNone) {
-    n.first_payload = index;
+  payloads_.push_back({value, rules, kNone});  // every payload, the first too (phrase_count)
+  if (!n.has_payload) {
+    n.has_payload = 1;
+    n.value = value;
+    n.rules = rules;
+  } else if (last == kNone) {
+    n.second_payload = index;
   } else {
-    payloads_[n.last_payload].next = index;
+    payloads_[last].next = index;
   }
-  n.last_payload = index;
   return true;
 }
 
@@ -403,15 +410,17 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
     if (word.id == kUnknownWord) return;
     node = Child(node, word.id);
     if (node == 0) return;
-    if (!word.token_end) continue;
-    for (uint32_t index = nodes_[node].first_payload; index != kNone; index = payloads_[index].next) {
-      const Payload& payload = payloads_[index];
-      bool ok = true;
-      for (uint32_t i = begin; i <= end && ok; ++i) {
-        const auto rule = static_cast<CaseRule>((payload.rules >> (2 * (i - begin))) & 3);
-        ok = Satisfies(rule, seq.words[i].shape);
+    const Node& n = nodes_[node];
+    if (!word.token_end || !n.has_payload) continue;
+    const auto add_if_case_fits = [&](uint32_t value, uint32_t rules) {
+      for (uint32_t i = begin; i <= end; ++i) {
+        if (!Satisfies(static_cast<CaseRule>((rules >> (2 * (i - begin))) & 3), seq.words[i].shape)) return;
       }
-      if (ok) out->push_back({begin, end + 1, payload.value});
+      out->push_back({begin, end + 1, value});
+    };
+    add_if_case_fits(n.value, n.rules);
+    for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
+      add_if_case_fits(payloads_[index].value, payloads_[index].rules);
     }
   }
 }

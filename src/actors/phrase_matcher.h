@@ -90,18 +90,20 @@ class PhraseMatcher {
   struct Payload {
     uint32_t value;
     uint32_t rules;  // 2 bits per word, CaseRule
-    uint32_t next;   // the node's next payload (in the order added), or kNone
+    uint32_t next;   // after a node's second payload: the next one (in the order added), or kNone
   };
-  // Flat, so that MatchAt reads one small record a step: the node's payloads as a list through payloads_, and
-  // its child when it has only one (most nodes of a name trie), which spares the edge table a probe.
+  // Flat, so that MatchAt reads one small record a step: the node's first payload inline (most nodes have at
+  // most one), and its child when it has only one (most nodes of a name trie), which spares the edge table a
+  // probe.
   struct Node {
-    uint32_t first_payload = kNone;
-    uint32_t last_payload = kNone;
-    uint32_t child_count = 0;
-    uint32_t only_word = 0;   // when child_count == 1: the word and the child
+    uint32_t value = 0;  // the first payload, when has_payload
+    uint32_t rules = 0;
+    uint32_t second_payload = kNone;  // index into payloads_ of the second payload, or kNone
+    uint32_t only_word = 0;           // when children == 1: the word and the child
     uint32_t only_child = 0;
+    uint8_t has_payload = 0;
+    uint8_t children = 0;  // 0, 1, or 2 for two or more (then in the edge table)
   };
-
   // Open-addressing hash tables: the matcher's lookups run once per word of every article, so they avoid
   // std::unordered_map's node chasing and string hashing (a measured 3x on the Guardian sample). A word slot
   // holds the first 16 bytes of its key, so that a word of up to 16 bytes (nearly all) is found with one
