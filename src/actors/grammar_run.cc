@@ -139,6 +139,10 @@ Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, 
 }
 
 void Run::Inherit() {
+  // Most articles have no mention to place: then the setting need not be worked out.
+  const bool any = std::any_of(found_.begin(), found_.end(),
+                               [](const Found& f) { return f.inherit && f.mention.country.empty(); });
+  if (!any) return;
   std::vector<CountryCount> counts;
   std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
   size_t i = 0;

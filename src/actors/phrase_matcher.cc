@@ -60,7 +60,7 @@ inline uint64_t FilterBits(uint64_t hash) { return uint64_t{1} << ((hash >> 42) 
 
 }  // namespace
 
-const PhraseMatcher::WordSlot* PhraseMatcher::FindShort(uint64_t lo, uint64_t hi, size_t length,
+inline const PhraseMatcher::WordSlot* PhraseMatcher::FindShort(uint64_t lo, uint64_t hi, size_t length,
                                                         uint64_t hash) const {
   const uint64_t bits = FilterBits(hash);
   if ((word_filter_[FilterBlock(hash)] & bits) != bits) return nullptr;

@@ -130,7 +130,9 @@ class PhraseMatcher {
 
   WordSlot* Intern(std::string_view key);
   const WordSlot* FindKey(std::string_view key) const;
-  const WordSlot* FindShort(uint64_t lo, uint64_t hi, size_t length, uint64_t hash) const;
+  // Inlined into Tokenize's fast path: one call a token otherwise.
+  __attribute__((always_inline)) const WordSlot* FindShort(uint64_t lo, uint64_t hi, size_t length,
+                                                           uint64_t hash) const;
   const WordSlot* FindLong(std::string_view key, uint64_t hash) const;
   // Writes the next word of `seq` at index *count, and its start if a phrase may start there.
   void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, WordSequence* seq,
