@@ -292,8 +292,10 @@ void ActorDictionary::Finish() {
     }
   }
   std::unordered_map<std::string, uint32_t> groups;
+  agent_group_ids_.clear();
   for (AgentEntry& agent : agents_) {
     if (!agent.group.empty()) agent.group_id = groups.try_emplace(agent.group, groups.size() + 1).first->second;
+    agent_group_ids_.push_back(agent.group_id);
   }
   for (uint32_t i = 0; i < agents_.size(); ++i) {
     matcher_.Add(agents_[i].noun, (i << 3) | 6);

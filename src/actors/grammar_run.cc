@@ -444,8 +444,8 @@ uint32_t Run::OnAgent(const Item& item) {
   for (size_t i = found_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
     const Found& f = found_[i - 1];
     if (f.agent < 0 || f.mention.country.empty()) continue;
-    const AgentEntry& other = dict_.agents()[f.agent];
-    const bool same = f.agent == head || (head_agent.group_id != 0 && other.group_id == head_agent.group_id);
+    const bool same = f.agent == head || (head_agent.group_id != 0 &&
+                                          dict_.agent_group_ids()[f.agent] == head_agent.group_id);
     if (!same) continue;
     Found copy = f;
     copy.mention.span = {tok(np_begin).begin, tok(chain_end - 1).end};
