@@ -292,19 +292,24 @@ void ActorDictionary::Finish() {
     }
   }
   std::unordered_map<std::string, uint32_t> groups;
+  agent_group_ids_.clear();
   for (AgentEntry& agent : agents_) {
     if (!agent.group.empty()) agent.group_id = groups.try_emplace(agent.group, groups.size() + 1).first->second;
+    agent_group_ids_.push_back(agent.group_id);
   }
   for (uint32_t i = 0; i < agents_.size(); ++i) {
     matcher_.Add(agents_[i].noun, (i << 3) | 6);
     if (!agents_[i].plural.empty()) matcher_.Add(agents_[i].plural, (i << 3) | 7);
   }
+  // The words the grammar run's OnOther acts on (pronouns, "the" of "the two"), listed by Tokenize.
+  for (std::string_view word : {"it", "its", "they", "he", "she", "him", "his", "the"}) matcher_.Mark(word);
   finished_ = true;
 }
 
 ResolvedActor ActorDictionary::Resolve(const ActorEntry& entry, const std::optional<CivilDate>& date) {
   ResolvedActor resolved{entry.country, entry.sector};
   const ActorRole* chosen = nullptr;
+  if (entry.roles.empty()) return resolved;  // most entries: no date to convert
   if (date) {
     const int64_t day = ToDayNumber(*date);
     for (const ActorRole& role : entry.roles) {

@@ -122,6 +122,8 @@ class ActorDictionary {
 
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
+  // Per agent: its group_id, packed (the grammar run compares them across many mentions; set by Finish()).
+  const std::vector<uint32_t>& agent_group_ids() const { return agent_group_ids_; }
   const actors::PhraseMatcher& matcher() const { return matcher_; }
   // What a PhraseMatch value of matcher() refers to. Values are index << 3 | tag; tags 0-4 are an actor's
   // AliasForm, 6 an agent's singular, 7 its plural.
@@ -144,6 +146,7 @@ class ActorDictionary {
 
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
+  std::vector<uint32_t> agent_group_ids_;
   std::unordered_map<std::string, uint32_t> actor_by_key_;
   actors::PhraseMatcher matcher_;
   bool finished_ = false;

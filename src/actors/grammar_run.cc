@@ -5,16 +5,17 @@ namespace annalist::actors_detail {
 
 void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
+  the_word_ = dict_.matcher().WordId("the");
   item_at_.assign(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
-  for (uint32_t t = 0; t < doc_.tokens.size();) {
-    if (!dict_.matcher().CanStart(seq_.words[seq_.first_word[t]])) {
-      ++t;
-      continue;
-    }
+  // Only at the words where a phrase may start (WordSequence::starts), skipping those inside the last match.
+  uint32_t t = 0;
+  for (const uint32_t start : seq_.starts) {
+    if (seq_.words[start].token < t) continue;
+    t = seq_.words[start].token;
     matches.clear();
-    dict_.matcher().MatchAt(seq_, seq_.first_word[t], &matches);
+    dict_.matcher().MatchAt(seq_, start, &matches);
     const PhraseMatch* best = nullptr;
     for (const PhraseMatch& m : matches) {
       if (best && m.end < best->end) continue;
@@ -25,10 +26,7 @@ void Run::Match() {
       if (best && m.end == best->end && !BetterKnown(hit, dict_.Decode(best->value))) continue;
       best = &m;
     }
-    if (!best) {
-      ++t;
-      continue;
-    }
+    if (!best) continue;
     Item item;
     item.begin = t;
     item.end = seq_.words[best->end - 1].token + 1;
@@ -45,16 +43,28 @@ void Run::Sentence(uint32_t s) {
   const annalist::Sentence& sentence = doc_.sentences[s];
   begin_ = sentence.token_begin;
   end_ = sentence.token_end;
-  for (uint32_t t = begin_; t < end_;) {
-    if (const Item* item = ItemAt(t)) {
-      t = item->hit.is_agent ? OnAgent(*item) : OnActor(*item, item->begin);
+  // Only the tokens where something can happen: dictionary phrases (items_) and the words OnOther acts on
+  // (WordSequence::marked: pronouns, "the" before "two"), merged in token order. Both lists are sorted; a
+  // handler may jump ahead, and the next sentence starts over at its first token.
+  while (sentence_item_ < items_.size() && items_[sentence_item_].begin < begin_) ++sentence_item_;
+  while (sentence_marked_ < seq_.marked.size() && seq_.marked[sentence_marked_] < begin_) ++sentence_marked_;
+  size_t i = sentence_item_;
+  size_t m = sentence_marked_;
+  constexpr uint32_t kEnd = 0xFFFFFFFFu;
+  for (uint32_t t = begin_;;) {
+    while (i < items_.size() && items_[i].begin < t) ++i;
+    while (m < seq_.marked.size() && seq_.marked[m] < t) ++m;
+    const uint32_t next_item = i < items_.size() ? items_[i].begin : kEnd;
+    const uint32_t next_marked = m < seq_.marked.size() ? seq_.marked[m] : kEnd;
+    t = std::min(next_item, next_marked);
+    if (t >= end_) break;
+    if (t == next_item) {
+      const Item& item = items_[i];
+      t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
+    } else if (seq_.words[seq_.first_word[t]].id == the_word_ && !Is(t + 1, "two")) {
+      ++t;  // "the" not before "two": nothing for OnOther, and the commonest word
     } else {
-      // Only a word of two to four letters starting h, s, t or i can be a pronoun or "the two" (OnOther).
-      const std::string_view word = text(t);
-      const char initial = static_cast<char>(word.empty() ? 0 : word[0] | 0x20);
-      const bool may = word.size() >= 2 && word.size() <= 4 &&
-                       (initial == 'h' || initial == 's' || initial == 't' || initial == 'i');
-      t = may ? OnOther(t) : t + 1;
+      t = OnOther(t);
     }
   }
 }
@@ -129,6 +139,10 @@ Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, 
 }
 
 void Run::Inherit() {
+  // Most articles have no mention to place: then the setting need not be worked out.
+  const bool any = std::any_of(found_.begin(), found_.end(),
+                               [](const Found& f) { return f.inherit && f.mention.country.empty(); });
+  if (!any) return;
   std::vector<CountryCount> counts;
   std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
   size_t i = 0;
@@ -430,8 +444,8 @@ uint32_t Run::OnAgent(const Item& item) {
   for (size_t i = found_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
     const Found& f = found_[i - 1];
     if (f.agent < 0 || f.mention.country.empty()) continue;
-    const AgentEntry& other = dict_.agents()[f.agent];
-    const bool same = f.agent == head || (head_agent.group_id != 0 && other.group_id == head_agent.group_id);
+    const bool same = f.agent == head || (head_agent.group_id != 0 &&
+                                          dict_.agent_group_ids()[f.agent] == head_agent.group_id);
     if (!same) continue;
     Found copy = f;
     copy.mention.span = {tok(np_begin).begin, tok(chain_end - 1).end};

@@ -248,6 +248,9 @@ class Run {
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
   int32_t last_person_ = -1;
+  uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
+  // The first item and marked token at or after the current sentence's first token (sentences go in order).
+  size_t sentence_item_ = 0, sentence_marked_ = 0;
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
 

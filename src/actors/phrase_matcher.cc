@@ -1,6 +1,11 @@
 #include "actors/phrase_matcher.h"
 
 #include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace annalist::actors {
 
@@ -13,52 +18,84 @@ uint64_t Mix(uint64_t key) {
   return key;
 }
 
-// The hash of a word key: a cheap per-byte step (a shift and a subtraction, short latency on the hot path of
-// Tokenize) and one mixing at the end. Tokenize computes the same while folding.
-constexpr uint64_t kHashSeed = 5381;
-inline uint64_t HashStep(uint64_t h, uint8_t c) { return ((h << 5) - h) ^ c; }
-inline uint64_t HashFinish(uint64_t h) { return Mix(h) | 1; }  // never 0
-
-uint64_t Hash(std::string_view key) {
-  uint64_t h = kHashSeed;
-  for (char c : key) h = HashStep(h, static_cast<uint8_t>(c));
-  return HashFinish(h);
+// The hash of a word key of up to 16 bytes, from its bytes zero-padded into two little-endian words: two
+// multiplications and one mixing, whatever the length (Tokenize gets `lo` and `hi` from one vector load).
+inline uint64_t ShortHash(uint64_t lo, uint64_t hi, size_t length) {
+  const uint64_t a = lo * 0x9E3779B97F4A7C15ull;
+  const uint64_t b = (hi + length) * 0xC2B2AE3D27D4EB4Full;
+  return Mix(a ^ ((b >> 29) | (b << 35))) | 1;  // never 0
 }
+
+// The hash of a longer key: a cheap per-byte step and one mixing at the end.
+uint64_t LongHash(std::string_view key) {
+  uint64_t h = 5381;
+  for (char c : key) h = ((h << 5) - h) ^ static_cast<uint8_t>(c);
+  return Mix(h) | 1;
+}
+
+// The first 16 bytes of `key`, zero-padded, as two little-endian words.
+inline void Pack(std::string_view key, uint64_t* lo, uint64_t* hi) {
+  unsigned char bytes[16] = {};
+  std::memcpy(bytes, key.data(), std::min<size_t>(key.size(), 16));
+  uint64_t words[2];
+  std::memcpy(words, bytes, 16);
+  *lo = words[0];
+  *hi = words[1];
+}
+
+uint64_t KeyHash(std::string_view key) {
+  if (key.size() > 16) return LongHash(key);
+  uint64_t lo, hi;
+  Pack(key, &lo, &hi);
+  return ShortHash(lo, hi, key.size());
+}
+
+inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
+  return (filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+// The word filter's block (of 1024) and two bits in it, from the high half of a key's hash.
+inline size_t FilterBlock(uint64_t hash) { return (hash >> 32) & 1023; }
+inline uint64_t FilterBits(uint64_t hash) { return uint64_t{1} << ((hash >> 42) & 63) | uint64_t{1} << ((hash >> 48) & 63); }
 
 }  // namespace
 
-uint32_t PhraseMatcher::FindWord(std::string_view key, uint64_t hash) const {
+inline const PhraseMatcher::WordSlot* PhraseMatcher::FindShort(uint64_t lo, uint64_t hi, size_t length,
+                                                        uint64_t hash) const {
+  const uint64_t bits = FilterBits(hash);
+  if ((word_filter_[FilterBlock(hash)] & bits) != bits) return nullptr;
   const size_t mask = word_slots_.size() - 1;
-  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const WordSlot& slot = word_slots_[i];
-    if (slot.id == kUnknownWord) return kUnknownWord;
-    if (slot.tag != tag) continue;
-    const WordKeyRef& ref = word_keys_[slot.id];
-    if (std::string_view(words_).substr(ref.offset, ref.length) == key) return slot.id;
+    if (slot.id == kUnknownWord) return nullptr;
+    if (slot.lo == lo && slot.length == length && (length <= 8 || word_hi_[slot.id] == hi)) return &slot;
   }
 }
 
-uint32_t PhraseMatcher::FindAsciiWord(std::string_view word, uint64_t hash) const {
-  const uint32_t bit = static_cast<uint32_t>(hash >> 48);
-  if ((word_filter_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return kUnknownWord;
+const PhraseMatcher::WordSlot* PhraseMatcher::FindLong(std::string_view key, uint64_t hash) const {
+  const uint64_t bits = FilterBits(hash);
+  if ((word_filter_[FilterBlock(hash)] & bits) != bits) return nullptr;
   const size_t mask = word_slots_.size() - 1;
-  const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const WordSlot& slot = word_slots_[i];
-    if (slot.id == kUnknownWord) return kUnknownWord;
-    if (slot.tag != tag) continue;
+    if (slot.id == kUnknownWord) return nullptr;
+    if (slot.length <= 16) continue;
     const WordKeyRef& ref = word_keys_[slot.id];
-    if (ref.length != word.size()) continue;
-    const char* key = words_.data() + ref.offset;
-    size_t k = 0;
-    while (k < word.size()) {
-      const char c = word[k];
-      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c) != key[k]) break;
-      ++k;
-    }
-    if (k == word.size()) return slot.id;
+    if (std::string_view(words_).substr(ref.offset, ref.length) == key) return &slot;
   }
+}
+
+const PhraseMatcher::WordSlot* PhraseMatcher::FindKey(std::string_view key) const {
+  if (key.size() > 16) return FindLong(key, LongHash(key));
+  uint64_t lo, hi;
+  Pack(key, &lo, &hi);
+  return FindShort(lo, hi, key.size(), ShortHash(lo, hi, key.size()));
+}
+
+void PhraseMatcher::Mark(std::string_view key) { Intern(key)->flags |= kMarked; }
+
+size_t PhraseMatcher::PairBit(uint32_t first, uint32_t second) {
+  return Mix((static_cast<uint64_t>(first) << 32 | second) * 0x9E3779B97F4A7C15ull) >> (64 - 17);
 }
 
 void PhraseMatcher::GrowWords() {
@@ -68,31 +105,39 @@ void PhraseMatcher::GrowWords() {
   for (const WordSlot& slot : old) {
     if (slot.id == kUnknownWord) continue;
     const WordKeyRef& ref = word_keys_[slot.id];
-    size_t i = Hash(std::string_view(words_).substr(ref.offset, ref.length)) & mask;
+    size_t i = KeyHash(std::string_view(words_).substr(ref.offset, ref.length)) & mask;
     while (word_slots_[i].id != kUnknownWord) i = (i + 1) & mask;
     word_slots_[i] = slot;
   }
 }
 
-uint32_t PhraseMatcher::Intern(std::string_view key) {
-  const uint64_t hash = Hash(key);
-  if (const uint32_t id = FindWord(key, hash); id != kUnknownWord) return id;
-  if (2 * (word_count_ + 1) > word_slots_.size()) GrowWords();
+PhraseMatcher::WordSlot* PhraseMatcher::Intern(std::string_view key) {
+  if (const WordSlot* found = FindKey(key)) return const_cast<WordSlot*>(found);
+  // At most 5/8 full: the table stays small enough for the L2 cache (16,384 slots for the built-in
+  // dictionary's ~9,000 words), and the filter keeps most probes of absent words away.
+  if (8 * (word_count_ + 1) > 5 * word_slots_.size()) GrowWords();
+  const uint64_t hash = KeyHash(key);
   const size_t mask = word_slots_.size() - 1;
   size_t i = hash & mask;
   while (word_slots_[i].id != kUnknownWord) i = (i + 1) & mask;
-  word_slots_[i] = {static_cast<uint32_t>(hash >> 32), word_count_};
-  const uint32_t bit = static_cast<uint32_t>(hash >> 48);
-  word_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  WordSlot& slot = word_slots_[i];
+  uint64_t hi;
+  Pack(key, &slot.lo, &hi);
+  word_hi_.push_back(hi);
+  slot.length = static_cast<uint16_t>(std::min<size_t>(key.size(), 0xFFFF));
+  slot.id = word_count_;
+  word_filter_[FilterBlock(hash)] |= FilterBits(hash);
   word_keys_.push_back({static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(key.size())});
   words_.append(key);
   root_child_.push_back(0);
-  root_rule_.push_back(static_cast<uint8_t>(CaseRule::kAllCaps));
-  return word_count_++;
+  ++word_count_;
+  return &slot;
 }
 
 uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return root_child_[word];
+  const Node& n = nodes_[node];
+  if (n.children <= 1) return n.children == 1 && n.only_word == word ? n.only_child : 0;
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
   const size_t mask = edge_slots_.size() - 1;
   for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
@@ -119,6 +164,12 @@ void PhraseMatcher::SetChild(uint32_t node, uint32_t word, uint32_t child) {
     root_child_[word] = child;
     return;
   }
+  Node& n = nodes_[node];
+  if (n.children == 0) {
+    n.only_word = word;
+    n.only_child = child;
+  }
+  n.children = static_cast<uint8_t>(std::min(n.children + 1, 2));
   if (2 * (edge_count_ + 1) > edge_slots_.size()) GrowEdges();
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
   const size_t mask = edge_slots_.size() - 1;
@@ -135,6 +186,7 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
   uint32_t node = 0;
   uint32_t rules = 0;
   bool named = false;  // a word before this one kept its capital
+  uint32_t first_word = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     WordKey(words[i], &key);
     CaseRule rule = case_sensitive ? RuleOf(words[i]) : CaseRule::kAnyCase;
@@ -143,8 +195,16 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     if (named && rule == CaseRule::kCapitalized) rule = CaseRule::kAnyCase;
     if (rule == CaseRule::kCapitalized || !IsParticle(key)) named = true;
     rules |= static_cast<uint32_t>(rule) << (2 * i);
-    const uint32_t word = Intern(key);
-    if (i == 0) root_rule_[word] = std::min(root_rule_[word], static_cast<uint8_t>(rule));
+    WordSlot* slot = Intern(key);  // valid until the next Intern
+    const uint32_t word = slot->id;
+    if (i == 0) {
+      slot->start_rule = std::min(slot->start_rule, static_cast<uint8_t>(rule));
+      if (words.size() == 1) slot->flags |= kSingle;
+      first_word = word;
+    } else if (i == 1) {
+      const size_t bit = PairBit(first_word, word);
+      pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
     uint32_t child = Child(node, word);
     if (child == 0) {
       nodes_.emplace_back();
@@ -153,11 +213,24 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     }
     node = child;
   }
-  for (uint32_t index : nodes_[node].payloads) {
-    if (payloads_[index].value == value && payloads_[index].rules == rules) return true;  // a repeated alias
+  Node& n = nodes_[node];
+  if (n.has_payload && n.value == value && n.rules == rules) return true;  // a repeated alias
+  uint32_t last = kNone;
+  for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
+    if (payloads_[index].value == value && payloads_[index].rules == rules) return true;
+    last = index;
   }
-  nodes_[node].payloads.push_back(static_cast<uint32_t>(payloads_.size()));
-  payloads_.push_back({value, rules});
+  const auto index = static_cast<uint32_t>(payloads_.size());
+  payloads_.push_back({value, rules, kNone});  // every payload, the first too (phrase_count)
+  if (!n.has_payload) {
+    n.has_payload = 1;
+    n.value = value;
+    n.rules = rules;
+  } else if (last == kNone) {
+    n.second_payload = index;
+  } else {
+    payloads_[last].next = index;
+  }
   return true;
 }
 
@@ -170,79 +243,132 @@ inline size_t HyphenAt(std::string_view text, size_t i) {
   return text[i + 2] == '\x90' || text[i + 2] == '\x91' ? 3 : 0;
 }
 
-// Per byte, what the fast path of Tokenize needs: its lower-case fold and its class bits.
-struct ByteClass {
-  static constexpr uint8_t kLetter = 1, kLowerLetter = 2, kUpperLetter = 4, kSlow = 8;  // kSlow: non-ASCII or '-'
-  uint8_t fold[256];
-  uint8_t bits[256];
-  constexpr ByteClass() : fold(), bits() {
-    for (int c = 0; c < 256; ++c) {
-      fold[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      uint8_t b = 0;
-      if (c >= 'A' && c <= 'Z') b = kLetter | kUpperLetter;
-      if (c >= 'a' && c <= 'z') b = kLetter | kLowerLetter;
-      if (c >= 0x80 || c == '-') b = kSlow;
-      bits[c] = b;
-    }
-  }
+// A token's bytes, classified and folded: what the fast path of Tokenize needs.
+struct AsciiWord {
+  uint64_t lo = 0, hi = 0;  // the key: the bytes with A-Z folded, zero-padded
+  uint32_t upper = 0;       // bit i: byte i is A-Z
+  uint32_t lower = 0;       // bit i: byte i is a-z
+  bool slow = false;        // a byte >= 0x80 or a hyphen: the slow path
 };
-constexpr ByteClass kByteClass;
+
+// Classifies the `n` <= 16 bytes at p; `readable` bytes from p on may be read (at least n).
+inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
+  AsciiWord w;
+#if defined(__SSE2__)
+  __m128i bytes;
+  if (readable >= 16) {
+    bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  } else {
+    alignas(16) char buffer[16] = {};
+    std::memcpy(buffer, p, n);
+    bytes = _mm_load_si128(reinterpret_cast<const __m128i*>(buffer));
+  }
+  const uint32_t in_token = (1u << n) - 1;
+  const auto in_range = [&bytes](char lo, char hi) {
+    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(-128 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + hi - lo + 1)));
+  };
+  const __m128i upper = in_range('A', 'Z');
+  w.upper = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_token;
+  w.lower = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 'z'))) & in_token;
+  const uint32_t slow = static_cast<uint32_t>(_mm_movemask_epi8(bytes)) |
+                        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'))));
+  w.slow = (slow & in_token) != 0;
+  const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i keep = _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(n)));
+  const __m128i folded = _mm_and_si128(_mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
+  w.lo = static_cast<uint64_t>(_mm_cvtsi128_si64(folded));
+  w.hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(folded, folded)));
+#else
+  (void)readable;
+  unsigned char key[16] = {};
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c >= 0x80 || c == '-') w.slow = true;
+    if (c >= 'A' && c <= 'Z') w.upper |= 1u << i;
+    if (c >= 'a' && c <= 'z') w.lower |= 1u << i;
+    key[i] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  uint64_t words[2];
+  std::memcpy(words, key, 16);
+  w.lo = words[0];
+  w.hi = words[1];
+#endif
+  return w;
+}
+
+// The shape of an ASCII word from its letter masks, as ShapeOf would give it.
+inline WordShape ShapeOfMasks(uint32_t upper, uint32_t lower) {
+  const uint32_t letters = upper | lower;
+  const uint32_t first = letters & (~letters + 1);  // the first letter's bit (0: no letter)
+  if ((first & upper) == 0) return WordShape::kLower;
+  return (letters & (letters - 1)) != 0 && lower == 0 ? WordShape::kAllCaps : WordShape::kCapitalized;
+}
 
 }  // namespace
+
+inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first,
+                                WordSequence* seq, uint32_t* count) const {
+  TextWord& word = seq->words[*count];
+  word.id = kUnknownWord;
+  word.token = token;
+  word.shape = shape;
+  word.token_start = first;
+  word.token_end = false;
+  word.may_start = false;
+  if (slot) {
+    word.id = slot->id;
+    word.may_start = slot->start_rule != kNoStart && Satisfies(static_cast<CaseRule>(slot->start_rule), shape);
+    if (word.may_start && first) {
+      // A word that starts only longer phrases is kept when the next word may be its second, which is decided
+      // once the whole sequence is known (the high bit says so).
+      seq->starts.push_back(*count | ((slot->flags & kSingle) ? 0 : 0x80000000u));
+    }
+    if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
+  }
+  ++*count;
+}
 
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
   seq->first_word.resize(token_count);
-  seq->words.clear();
-  seq->words.reserve(token_count + token_count / 8 + 1);
+  seq->starts.clear();
+  seq->marked.clear();
+  // Written by index, not pushed: room for one word a token, grown only by a token cut at hyphens.
+  if (seq->words.size() < token_count) seq->words.resize(token_count);
+  uint32_t count = 0;
   const char* const base = doc.text.data();
+  const size_t text_size = doc.text.size();
   uint32_t* const first_word = seq->first_word.data();
   for (uint32_t t = 0; t < token_count; ++t) {
     const Token& token = doc.tokens[t];
-    first_word[t] = static_cast<uint32_t>(seq->words.size());
-    TextWord word;
-    word.token = t;
-    word.token_start = true;
-    word.token_end = true;
+    first_word[t] = count;
     if (token.kind == TokenKind::kPunct) {
-      word.id = kUnknownWord;  // punctuation is in no phrase
-      seq->words.push_back(word);
+      Emit(nullptr, t, WordShape::kLower, true, seq, &count);  // punctuation is in no phrase
+      seq->words[count - 1].token_end = true;
       continue;
     }
-    // Fast path, nearly every token of English news: ASCII with no hyphen. One pass folds, hashes and shapes,
-    // reading each byte's fold and class from one table.
-    const uint8_t* const p = reinterpret_cast<const uint8_t*>(base + token.begin);
-    const uint8_t* const end = reinterpret_cast<const uint8_t*>(base + token.end);
-    uint64_t hash = kHashSeed;
-    uint32_t letters = 0;
-    uint32_t seen = 0;   // OR of the class bits of every byte
-    uint32_t first_letter = 0;  // the class bits of the first letter
-    for (const uint8_t* q = p; q < end; ++q) {
-      const uint8_t c = *q;
-      const uint32_t bits = kByteClass.bits[c];
-      seen |= bits;
-      if (first_letter == 0) first_letter = bits & ByteClass::kLetter ? bits : 0;
-      letters += bits & ByteClass::kLetter;
-      hash = HashStep(hash, kByteClass.fold[c]);
+    const size_t length = token.end - token.begin;
+    const char* const p = base + token.begin;
+    // Fast path, nearly every token of English news: at most 16 bytes of ASCII with no hyphen, classified,
+    // folded and keyed with a few vector instructions.
+    if (length <= 16) {
+      const AsciiWord w = ClassifyShort(p, length, text_size - token.begin);
+      if (!w.slow) {
+        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, ShapeOfMasks(w.upper, w.lower), true,
+             seq, &count);
+        seq->words[count - 1].token_end = true;
+        continue;
+      }
     }
-    if ((seen & ByteClass::kSlow) == 0) {
-      word.shape = (first_letter & ByteClass::kUpperLetter) == 0 ? WordShape::kLower
-                   : (letters >= 2 && (seen & ByteClass::kLowerLetter) == 0) ? WordShape::kAllCaps
-                                                                             : WordShape::kCapitalized;
-      word.id = FindAsciiWord(std::string_view(base + token.begin, token.end - token.begin), HashFinish(hash));
-      seq->words.push_back(word);
-      continue;
+    // Slow path: cut at hyphens (words only), fold with WordKey. A token has fewer pieces than bytes.
+    if (seq->words.size() < count + length + 1 + (token_count - t)) {
+      seq->words.resize(count + length + 1 + (token_count - t));
     }
-    // Slow path: cut at hyphens (words only), fold with WordKey.
-    const std::string_view text(base + token.begin, token.end - token.begin);
+    const std::string_view text(p, length);
     const auto emit = [&](std::string_view piece, bool first) {
-      TextWord w;
-      w.token = t;
-      w.token_start = first;
       WordKey(piece, &seq->scratch);
-      w.shape = ShapeOf(piece);
-      w.id = FindWord(seq->scratch, Hash(seq->scratch));
-      seq->words.push_back(w);
+      Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, seq, &count);
     };
     size_t start = 0;
     bool first = true;
@@ -260,8 +386,21 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       }
     }
     if (start < text.size() || first) emit(text.substr(start), first);
-    seq->words.back().token_end = true;
+    seq->words[count - 1].token_end = true;
   }
+  seq->words.resize(count);
+  // Drop the starts of longer phrases only whose next word cannot be their second.
+  size_t kept = 0;
+  for (uint32_t start : seq->starts) {
+    const uint32_t w = start & 0x7FFFFFFFu;
+    if (start & 0x80000000u) {
+      if (w + 1 >= count) continue;
+      const uint32_t next = seq->words[w + 1].id;
+      if (next == kUnknownWord || !FilterHas(pair_filter_, PairBit(seq->words[w].id, next))) continue;
+    }
+    seq->starts[kept++] = w;
+  }
+  seq->starts.resize(kept);
 }
 
 void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector<PhraseMatch>* out) const {
@@ -271,15 +410,17 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
     if (word.id == kUnknownWord) return;
     node = Child(node, word.id);
     if (node == 0) return;
-    if (!word.token_end || nodes_[node].payloads.empty()) continue;
-    for (uint32_t index : nodes_[node].payloads) {
-      const Payload& payload = payloads_[index];
-      bool ok = true;
-      for (uint32_t i = begin; i <= end && ok; ++i) {
-        const auto rule = static_cast<CaseRule>((payload.rules >> (2 * (i - begin))) & 3);
-        ok = Satisfies(rule, seq.words[i].shape);
+    const Node& n = nodes_[node];
+    if (!word.token_end || !n.has_payload) continue;
+    const auto add_if_case_fits = [&](uint32_t value, uint32_t rules) {
+      for (uint32_t i = begin; i <= end; ++i) {
+        if (!Satisfies(static_cast<CaseRule>((rules >> (2 * (i - begin))) & 3), seq.words[i].shape)) return;
       }
-      if (ok) out->push_back({begin, end + 1, payload.value});
+      out->push_back({begin, end + 1, value});
+    };
+    add_if_case_fits(n.value, n.rules);
+    for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
+      add_if_case_fits(payloads_[index].value, payloads_[index].rules);
     }
   }
 }

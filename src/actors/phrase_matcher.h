@@ -31,12 +31,17 @@ struct TextWord {
   WordShape shape = WordShape::kLower;
   bool token_start = false;  // the first piece of its token
   bool token_end = false;    // the last piece of its token
+  bool may_start = false;    // some phrase starts with this word in this case (PhraseMatcher::CanStart)
 };
 
 // The words of a whole document. Reused across documents by a caller that wants to avoid allocation.
 struct WordSequence {
   std::vector<TextWord> words;
   std::vector<uint32_t> first_word;  // per token: index of its first word
+  // The words, first pieces of their tokens, where MatchAt may find a phrase, in order: every word it finds one
+  // at, and few others (a word that starts only longer phrases is kept only when the next word may follow it).
+  std::vector<uint32_t> starts;
+  std::vector<uint32_t> marked;  // the tokens whose first word was given to PhraseMatcher::Mark, in order
   std::string scratch;
 };
 
@@ -56,7 +61,18 @@ class PhraseMatcher {
   // no words or more than kMaxPhraseWords.
   bool Add(std::string_view phrase, uint32_t value, bool case_sensitive = true);
 
-  // Fills `seq` with the words of `doc` (its tokens cut at hyphens). REQUIRES: doc.tokens filled.
+  // Makes Tokenize list the tokens whose first word has `key` (word_key.h) in WordSequence::marked, whether or
+  // not a phrase holds it: the grammar's pronouns, so that it visits them without testing every token.
+  void Mark(std::string_view key);
+
+  // The id of the word with `key`, or kUnknownWord.
+  uint32_t WordId(std::string_view key) const {
+    const WordSlot* slot = FindKey(key);
+    return slot ? slot->id : kUnknownWord;
+  }
+
+  // Fills `seq` with the words of `doc` (its tokens cut at hyphens) and their starts. REQUIRES: doc.tokens
+  // filled.
   void Tokenize(const Document& doc, WordSequence* seq) const;
 
   // Appends to `out` every phrase that starts at word `begin` and ends at a token's end, shortest first.
@@ -65,28 +81,44 @@ class PhraseMatcher {
 
   // False when no phrase can start at `word` (none starts with it, or none in its case: "who" is not "WHO"):
   // a cheap test before MatchAt.
-  bool CanStart(const TextWord& word) const {
-    return word.id != kUnknownWord && root_child_[word.id] != 0 &&
-           Satisfies(static_cast<CaseRule>(root_rule_[word.id]), word.shape);
-  }
+  bool CanStart(const TextWord& word) const { return word.may_start; }
 
   size_t phrase_count() const { return payloads_.size(); }
 
  private:
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
   struct Payload {
     uint32_t value;
     uint32_t rules;  // 2 bits per word, CaseRule
+    uint32_t next;   // after a node's second payload: the next one (in the order added), or kNone
   };
+  // Flat, so that MatchAt reads one small record a step: the node's first payload inline (most nodes have at
+  // most one), and its child when it has only one (most nodes of a name trie), which spares the edge table a
+  // probe.
   struct Node {
-    std::vector<uint32_t> payloads;  // indexes payloads_
+    uint32_t value = 0;  // the first payload, when has_payload
+    uint32_t rules = 0;
+    uint32_t second_payload = kNone;  // index into payloads_ of the second payload, or kNone
+    uint32_t only_word = 0;           // when children == 1: the word and the child
+    uint32_t only_child = 0;
+    uint8_t has_payload = 0;
+    uint8_t children = 0;  // 0, 1, or 2 for two or more (then in the edge table)
   };
-
   // Open-addressing hash tables: the matcher's lookups run once per word of every article, so they avoid
-  // std::unordered_map's node chasing and string hashing (a measured 3x on the Guardian sample).
+  // std::unordered_map's node chasing and string hashing (a measured 3x on the Guardian sample). A word slot
+  // holds the first 16 bytes of its key, so that a word of up to 16 bytes (nearly all) is found with one
+  // probe of one slot, and what the word needs to start a phrase, so that Tokenize decides that too.
+  static constexpr uint8_t kNoStart = 3;  // WordSlot::start_rule of a word that starts no phrase
   struct WordSlot {
-    uint32_t tag = 0;            // high bits of the key's hash
+    uint64_t lo = 0;             // the key's first 8 bytes, zero-padded, little-endian (the next 8: word_hi_)
     uint32_t id = kUnknownWord;  // kUnknownWord marks an empty slot
+    uint16_t length = 0;         // the key's length (saturated: keys over 16 bytes are compared in words_)
+    uint8_t start_rule = kNoStart;  // the least demanding CaseRule of the phrases this word starts
+    uint8_t flags = 0;              // kSingle, kMarked
   };
+  static constexpr uint8_t kSingle = 1;  // the word is a phrase of its own
+  static constexpr uint8_t kMarked = 2;  // given to Mark()
+  static_assert(sizeof(WordSlot) == 16, "four slots a cache line");
   struct WordKeyRef {
     uint32_t offset = 0;  // of the key in words_
     uint32_t length = 0;
@@ -96,26 +128,36 @@ class PhraseMatcher {
     uint32_t child = 0;  // 0 marks an empty slot (the root is never a child)
   };
 
-  uint32_t Intern(std::string_view key);
-  uint32_t FindWord(std::string_view key, uint64_t hash) const;
-  // As FindWord, for an ASCII word not yet folded to lower case; `hash` is that of its key.
-  uint32_t FindAsciiWord(std::string_view word, uint64_t hash) const;
+  WordSlot* Intern(std::string_view key);
+  const WordSlot* FindKey(std::string_view key) const;
+  // Inlined into Tokenize's fast path: one call a token otherwise.
+  __attribute__((always_inline)) const WordSlot* FindShort(uint64_t lo, uint64_t hi, size_t length,
+                                                           uint64_t hash) const;
+  const WordSlot* FindLong(std::string_view key, uint64_t hash) const;
+  // Writes the next word of `seq` at index *count, and its start if a phrase may start there.
+  void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, WordSequence* seq,
+            uint32_t* count) const;
+  static size_t PairBit(uint32_t first, uint32_t second);
   uint32_t Child(uint32_t node, uint32_t word) const;
   void SetChild(uint32_t node, uint32_t word, uint32_t child);
   void GrowWords();
   void GrowEdges();
 
   std::vector<WordSlot> word_slots_ = std::vector<WordSlot>(1024);
-  // One bit per hash value (low 16 bits of the high half): most words of an article are in no phrase, and
-  // this small filter, which stays in the L1 cache, turns most of them away before a probe.
+  std::vector<uint64_t> word_hi_;  // per word id: bytes 8 to 15 of its key, zero-padded
+  // Two bits per key in one of 1024 words (a blocked Bloom filter, from the high half of the hash): most words
+  // of an article are in no phrase, and this small filter, which stays in the L1 cache, turns most of them
+  // away before a probe.
   std::vector<uint64_t> word_filter_ = std::vector<uint64_t>(1024);
+  // One bit per hash of (first word, second word) of the phrases of two words or more: "the" and "a" start
+  // phrases ("The Times"), and this filter spares MatchAt nearly every "the" and "a" of an article.
+  std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(2048);
   std::string words_;  // the keys, back to back
   std::vector<WordKeyRef> word_keys_;  // per word id
   uint32_t word_count_ = 0;
   std::vector<EdgeSlot> edge_slots_ = std::vector<EdgeSlot>(1024);
   uint32_t edge_count_ = 0;
   std::vector<uint32_t> root_child_;  // per word id: its child of the root, 0 when no phrase starts with it
-  std::vector<uint8_t> root_rule_;    // per word id: the least demanding CaseRule of the phrases it starts
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
   std::vector<Payload> payloads_;
 };

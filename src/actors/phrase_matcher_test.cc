@@ -77,5 +77,49 @@ TEST(PhraseMatcher, NeverMatchesInsideAToken) {
   EXPECT_TRUE(Find(matcher, "Anti-Russian sentiment.").empty());
 }
 
+TEST(PhraseMatcher, WordsOfAnyLengthAndScriptAreFound) {
+  PhraseMatcher matcher;
+  matcher.Add("Internationalisation Commission", 1);  // a word over 16 bytes
+  matcher.Add("Erdogan", 2);
+  matcher.Add("Abcdefghij", 3);  // over 8 bytes: its key's second half counts
+  EXPECT_EQ(Find(matcher, "The internationalisation commission, Erdoğan, ERDOGAN and Abcdefghik."),
+            (std::vector<std::string>{"2:Erdoğan", "2:ERDOGAN"}));
+  EXPECT_EQ(Find(matcher, "The Internationalisation commission and Abcdefghij."),
+            (std::vector<std::string>{"1:Internationalisation commission", "3:Abcdefghij"}));
+}
+
+// The starts Tokenize lists: every word a phrase is found at, and a word that only starts longer phrases only
+// where the next word may continue it.
+TEST(PhraseMatcher, StartsListWhereAPhraseMayBegin) {
+  PhraseMatcher matcher;
+  matcher.Add("The Times", 1);
+  matcher.Add("Hamas", 2);
+  const Document doc = actors_test::MakeDocument("The war and the Times: hamas, Hamas.");
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  std::vector<std::string> starts;
+  for (uint32_t w : seq.starts) starts.emplace_back(doc.token_text(seq.words[w].token));
+  // "The war": no phrase "the war"; "hamas": "Hamas" must be capitalized.
+  EXPECT_EQ(starts, (std::vector<std::string>{"the", "Hamas"}));
+}
+
+TEST(PhraseMatcher, MarkedWordsAreListedByToken) {
+  PhraseMatcher matcher;
+  matcher.Add("Islamic State", 1);
+  matcher.Mark("it");
+  matcher.Mark("state");
+  const Document doc = actors_test::MakeDocument("It said Islamic State and it’s it-self IT.");
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  std::vector<std::string> marked;
+  for (uint32_t t : seq.marked) marked.emplace_back(doc.token_text(t));
+  // Only a token's first word counts: "State" is the second word of a phrase but the first of its token.
+  EXPECT_EQ(marked, (std::vector<std::string>{"It", "State", "it-self", "IT"}));
+  EXPECT_NE(matcher.WordId("it"), PhraseMatcher::kUnknownWord);
+  EXPECT_EQ(matcher.WordId("self"), PhraseMatcher::kUnknownWord);
+  // Marking adds no phrase.
+  EXPECT_EQ(Find(matcher, "It said Islamic State."), (std::vector<std::string>{"1:Islamic State"}));
+}
+
 }  // namespace
 }  // namespace annalist::actors

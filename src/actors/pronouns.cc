@@ -8,9 +8,15 @@ uint32_t Run::OnOther(uint32_t t) {
   if (word.size() < 2 || word.size() > 4) return t + 1;  // every word below has two to four letters
   const char initial = static_cast<char>(word[0] | 0x20);
   if (initial != 'h' && initial != 's' && initial != 't' && initial != 'i') return t + 1;  // no pronoun, no "the two"
-  if (options_.pronoun_window_sentences > 0 && (Is(t, "it") || Is(t, "its"))) return OnIt(t);
-  if (options_.pronoun_window_sentences > 0 && Is(t, "they")) return OnThey(t);
-  if (options_.pronoun_window_sentences > 0 && (Is(t, "he") || Is(t, "she") || Is(t, "him") || Is(t, "his"))) {
+  // The word folded and packed once (as In() does), then compared as an integer with each candidate.
+  const uint64_t key = actors::PackFolded(word).lo;
+  const auto is = [key, &word](std::string_view candidate) {
+    return key == actors::PackFolded(candidate).lo && word.size() == candidate.size();
+  };
+  const bool pronouns = options_.pronoun_window_sentences > 0;
+  if (pronouns && (is("it") || is("its"))) return OnIt(t);
+  if (pronouns && is("they")) return OnThey(t);
+  if (pronouns && (is("he") || is("she") || is("him") || is("his"))) {
     if (last_person_ >= 0 && static_cast<size_t>(last_person_) < found_.size()) {
       const Found& person = found_[last_person_];
       if (sentence_ - person.sentence <= options_.pronoun_window_sentences) {
@@ -24,7 +30,7 @@ uint32_t Run::OnOther(uint32_t t) {
     }
     return t + 1;
   }
-  if (Is(t, "the") && Is(t + 1, "two")) {
+  if (is("the") && Is(t + 1, "two")) {
     const bool noun_follows = IsLowerWord(t + 2) && (text(t + 2).back() == 's' || Is(t + 2, "men") ||
                                                      Is(t + 2, "women") || Is(t + 2, "people"));
     if (!noun_follows && !ItemAt(t + 2)) {
