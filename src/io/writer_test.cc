@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <string>
 #include <vector>
 
@@ -30,6 +32,42 @@ TEST(JsonString, EscapesQuotesBackslashesAndControlCharacters) {
   std::string out;
   AppendJsonString("a\"b\\c\nd\te\x01" "f–", out);
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001f–\"");
+}
+
+// Every byte that needs escaping, at every offset of strings longer than the sixteen bytes the escaper reads
+// at a time, gives what a byte-by-byte escaper gives.
+TEST(JsonString, EscapesAtEveryOffsetOfLongStrings) {
+  const auto escaped_byte_by_byte = [](std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (u < 0x20) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\u%04x", u);
+        out += u == '\r' ? "\\r" : u == '\t' ? "\\t" : u == '\b' ? "\\b" : u == '\f' ? "\\f" : hex;
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\t'}) {
+    for (size_t length : {15u, 16u, 17u, 33u, 64u}) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = special;
+        text[length - 1 - at / 2] = '\xC3';  // bytes above 0x7F are never escaped
+        std::string out;
+        AppendJsonString(text, out);
+        EXPECT_EQ(out, escaped_byte_by_byte(text)) << "special " << int(special) << " at " << at << " of " << length;
+      }
+    }
+  }
 }
 
 TEST(JsonLines, EmptyLayersGiveTheRecordShape) {
@@ -86,6 +124,31 @@ TEST(JsonLines, QuantityWithActorPlaceAndPartOf) {
   EXPECT_NE(out.find("\"value\":8000,\"high\":8500.5,\"qualifier\":\"about\",\"who\":\"children\",\"part_of\":0"),
             std::string::npos)
       << out;
+}
+
+// An actor named by several events (written once per document and copied after) reads the same in each, and
+// the next document's actors are its own.
+TEST(JsonLines, AnActorNamedTwiceIsWrittenTheSameEachTime) {
+  const auto with_events = [](std::string text, std::string name) {
+    Document doc = ArticleWith(std::move(text));
+    doc.actors.push_back({Span{0, 5}, std::move(name), CountryCode::FromString("PSE"), Sector::kREB});
+    Event first;
+    first.type = EventType::kReject;
+    first.actor = 0;
+    first.trigger = {6, 14};
+    Event second = first;
+    second.claimed_by = 0;
+    doc.events = {first, second};
+    return doc;
+  };
+  const std::string actor = "{\"text\":\"Hamas\",\"name\":\"Hamas\",\"country\":\"PSE\",\"sector\":\"REB\",\"span\":[0,5]}";
+  const std::string out = FormatAs("jsonl", with_events("Hamas rejected it.", "Hamas"));
+  EXPECT_NE(out.find("\"actor\":" + actor), std::string::npos) << out;
+  EXPECT_NE(out.find("\"actor\":" + actor, out.find("\"actor\":" + actor) + 1), std::string::npos) << out;
+  EXPECT_NE(out.find("\"claimed_by\":" + actor), std::string::npos) << out;
+  const std::string next = FormatAs("jsonl", with_events("Fatah rejected it.", "Fatah"));
+  EXPECT_EQ(next.find("Hamas"), std::string::npos) << next;
+  EXPECT_NE(next.find("\"claimed_by\":{\"text\":\"Fatah\""), std::string::npos) << next;
 }
 
 TEST(JsonLines, NumbersPrintAsIntegersWhenIntegral) {
