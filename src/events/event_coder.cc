@@ -27,8 +27,8 @@
 //    with no country: a patient phrase ("massacred more than 200 people", a passive's subject), an unnamed
 //    by-phrase ("a coup attempt by a group of fighters"), an unknown name before the verb.
 // 4. Governors (design note P6). A trigger flagged governor= (refuse, decline, promise, threaten, call for,
-//    agree, deny, announce, allege; verbs and nouns) absorbs the first trigger of its complement and takes type, mode and CAMEO from
-//    data/events/combine.tsv: "refused to continue with negotiations" is REJECT meet 125; "promises to
+//    agree, deny, announce, allege; verbs and nouns) absorbs the first trigger of its complement and takes
+//    type, mode and CAMEO from data/events/combine.tsv: "refused to continue with negotiations" is REJECT meet 125; "promises to
 //    continue war" is THREATEN violence 138. A noun in the complement that has an actor of its own stays an
 //    event ("declined three offers put on the table by the mediators": the offers are the mediators' AGREE).
 //    DENY keeps its complement with status denied; ANNOUNCE and ALLEGE are events only through a listed

@@ -195,7 +195,9 @@ class EventLexicon {
   }
   // Seven bits of the hash below those of the group index (the top 64 - shift bits), and a high bit: never 0,
   // the tag of an empty slot.
-  static uint8_t Tag(uint64_t hash, uint32_t shift) { return static_cast<uint8_t>(((hash >> (shift - 7)) & 0x7F) | 0x80); }
+  static uint8_t Tag(uint64_t hash, uint32_t shift) {
+    return static_cast<uint8_t>(((hash >> (shift - 7)) & 0x7F) | 0x80);
+  }
   static constexpr uint64_t kOnes = 0x0101010101010101ull;
   static constexpr uint64_t kHigh = 0x8080808080808080ull;
   // The eight tags of group g as one number, tag i of the group in byte i (bits 8i to 8i + 7).
@@ -212,9 +214,9 @@ class EventLexicon {
   class WordIndex {
    public:
     // The slot of `lower_word` (whose Head is `head`), or kNoWord when the lexicon does not know it; its id
-    // indexes word_info(). The slots come in groups of eight, each with its eight one-byte tags (0 = empty); a word lives in
-    // the first group from its hash's that had room, so one eight-byte read of tags finds its candidate
-    // slots, and a group with an empty slot ends the search. Most words of a text are in no entry: they read
+    // indexes word_info(). The slots come in groups of eight, each with its eight one-byte tags (0 = empty);
+    // a word lives in the first group from its hash's that had room, so one eight-byte read of tags finds its
+    // candidate slots, and a group with an empty slot ends the search. Most words of a text are in no entry: they read
     // only tags (a few kilobytes, which stay in the first-level cache), never a slot.
     const WordSlot& Find(std::string_view lower_word, uint64_t head) const {
       const size_t len = lower_word.size();

@@ -7,8 +7,8 @@
 // Built once from a static table (some 600 words) at construction and immutable after that: one FigureLexicon
 // serves every thread. Lookup is ASCII-case-insensitive and allocation-free (a word is copied into a zero-padded
 // 32-byte stack buffer, lower-cased and hashed eight bytes at a time, and found in a small open-addressing
-// table); words longer than 31 bytes are unknown. The hot paths look each token up once per document (TokenIds) and then read
-// entries by id.
+// table); words longer than 31 bytes are unknown. The hot paths look each token up once per document
+// (TokenIds) and then read entries by id.
 #pragma once
 
 #include <array>

@@ -141,7 +141,8 @@ TEST(JsonLines, AnActorNamedTwiceIsWrittenTheSameEachTime) {
     doc.events = {first, second};
     return doc;
   };
-  const std::string actor = "{\"text\":\"Hamas\",\"name\":\"Hamas\",\"country\":\"PSE\",\"sector\":\"REB\",\"span\":[0,5]}";
+  const std::string actor =
+      "{\"text\":\"Hamas\",\"name\":\"Hamas\",\"country\":\"PSE\",\"sector\":\"REB\",\"span\":[0,5]}";
   const std::string out = FormatAs("jsonl", with_events("Hamas rejected it.", "Hamas"));
   EXPECT_NE(out.find("\"actor\":" + actor), std::string::npos) << out;
   EXPECT_NE(out.find("\"actor\":" + actor, out.find("\"actor\":" + actor) + 1), std::string::npos) << out;
