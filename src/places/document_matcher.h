@@ -21,6 +21,8 @@
 
 namespace annalist::places {
 
+// A piece is a word token, or one of its hyphen-separated parts ("Aleppo-Hama" is two), with its normalised
+// key: the unit the gazetteer's keys are made of.
 enum PieceFlag : uint8_t {
   kPieceCap = 1 << 0,            // first letter upper case
   kPieceAllCaps = 1 << 1,        // two or more letters, all upper case
@@ -44,6 +46,7 @@ struct Piece {
 };
 static_assert(sizeof(Piece) == 32);
 
+// A gazetteer key spelt by pieces [first, last], before context decides whether it is a place.
 struct RawMatch {
   uint32_t first = 0, last = 0;  // pieces, inclusive
   Gazetteer::Hit hit;
