@@ -132,10 +132,11 @@ class FigureLexicon {
       return uint64_t{static_cast<unsigned char>(a)} | uint64_t{static_cast<unsigned char>(b)} << 8 |
              uint64_t{static_cast<unsigned char>(c)} << 16;
     };
-    const bool demonym = MaybeDemonym(word, size) &
-                         ((tail == kTail('a', 'n', 's')) | (tail == kTail('e', 'n', 's')) |
-                          ((tail >> 8) == (kTail('_', 'i', 's') >> 8)) | (tail == kTail('e', 's', 'e')) |
-                          (tail == kTail('o', 'n', 's')));
+    // (Bitwise on purpose, as unsigned: every test is cheap, and a branch on each would be mispredicted.)
+    const unsigned demonym_tail = unsigned{tail == kTail('a', 'n', 's')} | unsigned{tail == kTail('e', 'n', 's')} |
+                                  unsigned{(tail >> 8) == (kTail('_', 'i', 's') >> 8)} |
+                                  unsigned{tail == kTail('e', 's', 'e')} | unsigned{tail == kTail('o', 'n', 's')};
+    const bool demonym = (unsigned{MaybeDemonym(word, size)} & demonym_tail) != 0;
     return hit ? id : demonym ? kDemonymWord : kUnknownWord;
   }
   // The same for a word of nine to sixteen bytes with sixteen readable: two loads. REQUIRES: 9 <= size <= 16,
