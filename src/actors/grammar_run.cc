@@ -70,13 +70,13 @@ void Run::Sentence(uint32_t s) {
 }
 
 Anchor Run::AnchorOf(const Item& item) const {
-  const ActorEntry& e = entry(item);
-  const ResolvedActor resolved = ActorDictionary::Resolve(e, doc_.date);
+  const ActorSummary& e = entry(item);
+  const ResolvedActor resolved = dict_.Resolve(item.hit.index, doc_.date);
   Anchor anchor;
   anchor.entry = static_cast<int32_t>(item.hit.index);
   anchor.country = resolved.country;
   anchor.sector = resolved.sector;
-  anchor.name = e.name;
+  anchor.name = e.name_view();
   switch (e.kind) {
     case ActorKind::kCountry:
     case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
@@ -152,23 +152,25 @@ void Run::Inherit() {
     for (; i < items_.size() && items_[i].begin < end_; ++i) {
       const Item& item = items_[i];
       if (item.hit.is_agent || item.begin < begin_) continue;
-      const ActorEntry& e = entry(item);
+      const ActorSummary& e = entry(item);
       if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
       if (item.hit.form == AliasForm::kSurname) continue;
-      const CountryCode c = AnchorOf(item).country;
+      const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
       if (c.empty()) continue;
       // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
       // act or speak ("Washington said", "US troops").
       // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
       const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
                               In<kPlaceNouns>(text(item.end));
-      const bool place =
-          place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
+      // Worked out once: it both makes a name a place and puts it in `places`.
+      const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContext(item.begin);
+      const bool place = place_noun || (item.hit.form == AliasForm::kName &&
+                                        (e.kind == ActorKind::kPlace || in_place_context));
       if (!place) continue;
       auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
       if (it == counts.end()) counts.push_back({c, 1});
       else ++it->n;
-      if (place_noun || PlaceContext(item.begin)) places.emplace_back(item.begin, c);
+      if (place_noun || in_place_context) places.emplace_back(item.begin, c);
     }
   }
   const CountryCode dominant = actors::DominantCountry(counts);

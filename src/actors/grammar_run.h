@@ -112,7 +112,8 @@ class Run {
     const Item* item = ItemAt(t);
     return item && item->hit.is_agent ? item : nullptr;
   }
-  const ActorEntry& entry(const Item& item) const { return dict_.actors()[item.hit.index]; }
+  // The hot fields of the actor an item names (ActorDictionary::summaries: one small record, not the entry).
+  const ActorSummary& entry(const Item& item) const { return dict_.summaries()[item.hit.index]; }
   const AgentEntry& agent(const Item& item) const { return dict_.agents()[item.hit.index]; }
 
   // --- Matching: the longest dictionary phrase at each token, left to right. ---
@@ -120,7 +121,7 @@ class Run {
 
   bool BetterKnown(const DictionaryHit& a, const DictionaryHit& b) const {
     if (a.is_agent || b.is_agent || a.index == b.index) return false;
-    return dict_.actors()[a.index].aliases.size() > dict_.actors()[b.index].aliases.size();
+    return dict_.summaries()[a.index].alias_count > dict_.summaries()[b.index].alias_count;
   }
 
   bool AfterTitle(uint32_t t) const {
@@ -184,7 +185,7 @@ class Run {
   void Emit(Found f) {
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) found_.pop_back();
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
-    if (f.entry >= 0 && dict_.actors()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
+    if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
     found_.push_back(f);
   }
 
@@ -213,7 +214,7 @@ class Run {
     }
     for (size_t i = found_.size(), n = 0; i > 0 && n < 60; --i, ++n) {
       const Found& f = found_[i - 1];
-      if (f.entry < 0 || dict_.actors()[f.entry].kind != ActorKind::kOrganisation) continue;
+      if (f.entry < 0 || dict_.summaries()[f.entry].kind != ActorKind::kOrganisation) continue;
       if (!country.empty() && f.mention.country != country) continue;
       if (wanted != Sector::kNone ? f.mention.sector != wanted : !IsGroupSector(f.mention.sector)) continue;
       return &f;

@@ -94,7 +94,7 @@ uint32_t Run::OnIt(uint32_t t) {
   if (found_.empty()) return t + 1;
   const Found& last = found_.back();
   if (last.entry < 0 || sentence_ - last.sentence > options_.pronoun_window_sentences) return t + 1;
-  const ActorEntry& e = dict_.actors()[last.entry];
+  const ActorSummary& e = dict_.summaries()[last.entry];
   const bool org = e.kind == ActorKind::kOrganisation;
   const bool state = e.kind == ActorKind::kCountry && last.agent < 0 && last.mention.sector == Sector::kGOV;
   if (!org && !state) return t + 1;
