@@ -61,7 +61,7 @@ void Run::Sentence(uint32_t s) {
     if (t == next_item) {
       const Item& item = items_[i];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
-    } else if (seq_.words[seq_.first_word[t]].id == the_word_ && !Is(t + 1, "two")) {
+    } else if (dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ && !Is(t + 1, "two")) {
       ++t;  // "the" not before "two": nothing for OnOther, and the commonest word
     } else {
       t = OnOther(t);

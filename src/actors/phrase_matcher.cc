@@ -54,6 +54,11 @@ inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
   return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
+// The bit of lower_start_filter_ for a word of `length` bytes whose key starts with the bytes of `lo`.
+inline size_t LowerStartBit(uint64_t lo, size_t length) {
+  return (length & 15) << 10 | (lo & 31) << 5 | ((lo >> 8) & 31);
+}
+
 // The word filter's block (of 1024) and two bits in it, from the high half of a key's hash.
 inline size_t FilterBlock(uint64_t hash) { return (hash >> 32) & 1023; }
 inline uint64_t FilterBits(uint64_t hash) { return uint64_t{1} << ((hash >> 42) & 63) | uint64_t{1} << ((hash >> 48) & 63); }
@@ -92,7 +97,18 @@ const PhraseMatcher::WordSlot* PhraseMatcher::FindKey(std::string_view key) cons
   return FindShort(lo, hi, key.size(), ShortHash(lo, hi, key.size()));
 }
 
-void PhraseMatcher::Mark(std::string_view key) { Intern(key)->flags |= kMarked; }
+void PhraseMatcher::Mark(std::string_view key) {
+  Intern(key)->flags |= kMarked;
+  LetLowerCaseStart(key);
+}
+
+void PhraseMatcher::LetLowerCaseStart(std::string_view key) {
+  if (key.size() > 16) return;  // such words take Tokenize's slow path, which keys every word
+  uint64_t lo, hi;
+  Pack(key, &lo, &hi);
+  const size_t bit = LowerStartBit(lo, key.size());
+  lower_start_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+}
 
 size_t PhraseMatcher::PairBit(uint32_t first, uint32_t second) {
   return Mix((static_cast<uint64_t>(first) << 32 | second) * 0x9E3779B97F4A7C15ull) >> (64 - 17);
@@ -199,6 +215,7 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     const uint32_t word = slot->id;
     if (i == 0) {
       slot->start_rule = std::min(slot->start_rule, static_cast<uint8_t>(rule));
+      if (rule == CaseRule::kAnyCase) LetLowerCaseStart(key);
       if (words.size() == 1) slot->flags |= kSingle;
       first_word = word;
     } else if (i == 1) {
@@ -329,8 +346,19 @@ inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
   ++*count;
 }
 
+uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) const {
+  // Only a fast-path word is left unkeyed: its token is one word of at most 16 ASCII bytes, no hyphen.
+  const Token& t = seq.tokens[token];
+  const size_t length = t.end - t.begin;
+  const AsciiWord w = ClassifyShort(seq.text.data() + t.begin, length, seq.text.size() - t.begin);
+  const WordSlot* slot = FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length));
+  return slot ? slot->id : kUnknownWord;
+}
+
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
+  seq->text = doc.text;
+  seq->tokens = doc.tokens.data();
   seq->first_word.resize(token_count);
   seq->starts.clear();
   seq->marked.clear();
@@ -355,8 +383,19 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     if (length <= 16) {
       const AsciiWord w = ClassifyShort(p, length, text_size - token.begin);
       if (!w.slow) {
-        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, ShapeOfMasks(w.upper, w.lower), true,
-             seq, &count);
+        const WordShape shape = ShapeOfMasks(w.upper, w.lower);
+        if (shape == WordShape::kLower && !FilterHas(lower_start_filter_, LowerStartBit(w.lo, length))) {
+          // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
+          TextWord& word = seq->words[count++];
+          word.id = kNotLookedUp;
+          word.token = t;
+          word.shape = shape;
+          word.token_start = true;
+          word.token_end = true;
+          word.may_start = false;
+          continue;
+        }
+        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, seq, &count);
         seq->words[count - 1].token_end = true;
         continue;
       }
@@ -395,7 +434,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     const uint32_t w = start & 0x7FFFFFFFu;
     if (start & 0x80000000u) {
       if (w + 1 >= count) continue;
-      const uint32_t next = seq->words[w + 1].id;
+      const uint32_t next = IdOf(*seq, w + 1);
       if (next == kUnknownWord || !FilterHas(pair_filter_, PairBit(seq->words[w].id, next))) continue;
     }
     seq->starts[kept++] = w;
@@ -407,8 +446,9 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
   uint32_t node = 0;
   for (uint32_t end = begin; end < seq.words.size() && end - begin < kMaxPhraseWords; ++end) {
     const TextWord& word = seq.words[end];
-    if (word.id == kUnknownWord) return;
-    node = Child(node, word.id);
+    const uint32_t id = IdOf(seq, end);
+    if (id == kUnknownWord) return;
+    node = Child(node, id);
     if (node == 0) return;
     const Node& n = nodes_[node];
     if (!word.token_end || !n.has_payload) continue;
