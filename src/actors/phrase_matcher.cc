@@ -265,7 +265,8 @@ struct AsciiWord {
   uint64_t lo = 0, hi = 0;  // the key: the bytes with A-Z folded, zero-padded
   uint32_t upper = 0;       // bit i: byte i is A-Z
   uint32_t lower = 0;       // bit i: byte i is a-z
-  bool slow = false;        // a byte >= 0x80 or a hyphen: the slow path
+  uint32_t hyphens = 0;     // bit i: byte i is '-'
+  bool non_ascii = false;   // a byte >= 0x80: the slow path
 };
 
 // Classifies the `n` <= 16 bytes at p; `readable` bytes from p on may be read (at least n).
@@ -288,9 +289,8 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   const __m128i upper = in_range('A', 'Z');
   w.upper = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_token;
   w.lower = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 'z'))) & in_token;
-  const uint32_t slow = static_cast<uint32_t>(_mm_movemask_epi8(bytes)) |
-                        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'))));
-  w.slow = (slow & in_token) != 0;
+  w.non_ascii = (static_cast<uint32_t>(_mm_movemask_epi8(bytes)) & in_token) != 0;
+  w.hyphens = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')))) & in_token;
   const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   const __m128i keep = _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(n)));
   const __m128i folded = _mm_and_si128(_mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
@@ -301,7 +301,8 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   unsigned char key[16] = {};
   for (size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
-    if (c >= 0x80 || c == '-') w.slow = true;
+    if (c >= 0x80) w.non_ascii = true;
+    if (c == '-') w.hyphens |= 1u << i;
     if (c >= 'A' && c <= 'Z') w.upper |= 1u << i;
     if (c >= 'a' && c <= 'z') w.lower |= 1u << i;
     key[i] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
@@ -355,6 +356,27 @@ uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) cons
   return slot ? slot->id : kUnknownWord;
 }
 
+// Rare (a token in 50), so kept out of Tokenize's loop.
+__attribute__((noinline)) void PhraseMatcher::EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens,
+                                                             size_t readable, uint32_t token, WordSequence* seq,
+                                                             uint32_t* count) const {
+  bool first = true;
+  for (size_t start = 0; start < length;) {
+    if ((hyphens >> start) & 1) {
+      ++start;
+      continue;
+    }
+    size_t end = start;
+    while (end < length && !((hyphens >> end) & 1)) ++end;
+    const AsciiWord w = ClassifyShort(p + start, end - start, readable - start);
+    Emit(FindShort(w.lo, w.hi, end - start, ShortHash(w.lo, w.hi, end - start)), token,
+         ShapeOfMasks(w.upper, w.lower), first, seq, count);
+    first = false;
+    start = end;
+  }
+  seq->words[*count - 1].token_end = true;
+}
+
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
   seq->text = doc.text;
@@ -368,12 +390,14 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const char* const base = doc.text.data();
   const size_t text_size = doc.text.size();
   uint32_t* const first_word = seq->first_word.data();
+  // Words are built in a local and stored whole through a local pointer: a byte-sized store through `seq`
+  // would make the compiler reload the vectors' pointers after it (char stores alias everything).
+  TextWord* words = seq->words.data();
   for (uint32_t t = 0; t < token_count; ++t) {
     const Token& token = doc.tokens[t];
     first_word[t] = count;
     if (token.kind == TokenKind::kPunct) {
-      Emit(nullptr, t, WordShape::kLower, true, seq, &count);  // punctuation is in no phrase
-      seq->words[count - 1].token_end = true;
+      words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
       continue;
     }
     const size_t length = token.end - token.begin;
@@ -382,21 +406,25 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     // folded and keyed with a few vector instructions.
     if (length <= 16) {
       const AsciiWord w = ClassifyShort(p, length, text_size - token.begin);
-      if (!w.slow) {
+      if (!w.non_ascii && w.hyphens == 0) {
         const WordShape shape = ShapeOfMasks(w.upper, w.lower);
         if (shape == WordShape::kLower && !FilterHas(lower_start_filter_, LowerStartBit(w.lo, length))) {
           // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
-          TextWord& word = seq->words[count++];
-          word.id = kNotLookedUp;
-          word.token = t;
-          word.shape = shape;
-          word.token_start = true;
-          word.token_end = true;
-          word.may_start = false;
+          words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
           continue;
         }
         Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, seq, &count);
-        seq->words[count - 1].token_end = true;
+        words[count - 1].token_end = true;
+        continue;
+      }
+      // A word of ASCII cut at hyphens ("al-Qaida", "north-east"): each piece classified alike. Pieces are always
+      // keyed (LookUpLate keys whole tokens only). A token of hyphens only takes the slow path.
+      if (!w.non_ascii && token.kind == TokenKind::kWord && w.hyphens != (1u << length) - 1) {
+        if (seq->words.size() < count + length + 1 + (token_count - t)) {
+          seq->words.resize(count + length + 1 + (token_count - t));
+          words = seq->words.data();
+        }
+        EmitAsciiPieces(p, length, w.hyphens, text_size - token.begin, t, seq, &count);
         continue;
       }
     }
@@ -425,7 +453,8 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       }
     }
     if (start < text.size() || first) emit(text.substr(start), first);
-    seq->words[count - 1].token_end = true;
+    words = seq->words.data();
+    words[count - 1].token_end = true;
   }
   seq->words.resize(count);
   // Drop the starts of longer phrases only whose next word cannot be their second.
