@@ -114,7 +114,7 @@ uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32
 
 Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
   Found f;
-  f.mention.span = {tok(begin_token).begin, tok(end_token - 1).end};
+  SetSpan(f, begin_token, end_token);
   f.mention.name = anchor.name;
   f.mention.country = anchor.country;
   f.mention.sector = sector;
@@ -178,7 +178,7 @@ void Run::Inherit() {
     if (!f.inherit || !f.mention.country.empty()) continue;
     const annalist::Sentence& sentence = doc_.sentences[f.sentence];
     const CountryCode near =
-        actors::NearestCountry(places, TokenOf(f.mention.span.begin), sentence.token_begin, sentence.token_end);
+        actors::NearestCountry(places, f.first_token, sentence.token_begin, sentence.token_end);
     f.mention.country = near.empty() ? dominant : near;
   }
 }
@@ -336,7 +336,7 @@ uint32_t Run::OnAgent(const Item& item) {
     if (definite) {
       if (const Found* antecedent = Antecedent(np_begin, item.begin, a.sector)) {
         Found f = *antecedent;
-        f.mention.span = {tok(np_begin).begin, tok(item.end - 1).end};
+        SetSpan(f, np_begin, item.end);
         f.sentence = sentence_;
         Emit(f);
       }
@@ -392,7 +392,7 @@ uint32_t Run::OnAgent(const Item& item) {
         descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural && p > chain_end + 1) {
       if (const Found* antecedent = Antecedent(chain_end + 1, descriptor->begin, agent(*descriptor).sector)) {
         Found f = *antecedent;
-        f.mention.span = {tok(np_begin).begin, tok(descriptor->end - 1).end};
+        SetSpan(f, np_begin, descriptor->end);
         f.agent = head;
         f.sentence = sentence_;
         Emit(f);
@@ -450,7 +450,7 @@ uint32_t Run::OnAgent(const Item& item) {
                                           dict_.agent_group_ids()[f.agent] == head_agent.group_id);
     if (!same) continue;
     Found copy = f;
-    copy.mention.span = {tok(np_begin).begin, tok(chain_end - 1).end};
+    SetSpan(copy, np_begin, chain_end);
     copy.sentence = sentence_;
     copy.agent = head;
     Emit(copy);

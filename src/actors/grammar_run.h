@@ -46,6 +46,9 @@ struct Found {
   int32_t entry = -1;  // index of the actor entry it names, or -1
   int32_t agent = -1;  // index of its head agent noun, or -1
   uint32_t sentence = 0;
+  // The mention's tokens [first_token, end_token), kept with its span (Run::SetSpan) so that Inherit and the
+  // pronouns need no binary search over the document's tokens to find them.
+  uint32_t first_token = 0, end_token = 0;
   bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
 };
 
@@ -176,10 +179,11 @@ class Run {
     return it != doc_.sentences.end() && it->token_begin == t;
   }
 
-  uint32_t TokenOf(uint32_t byte) const {
-    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
-                               [](const Token& tok, uint32_t b) { return tok.begin < b; });
-    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  // Gives `f` the span of tokens [begin_token, end_token).
+  void SetSpan(Found& f, uint32_t begin_token, uint32_t end_token) const {
+    f.mention.span = {tok(begin_token).begin, tok(end_token - 1).end};
+    f.first_token = begin_token;
+    f.end_token = end_token;
   }
 
   void Emit(Found f) {
