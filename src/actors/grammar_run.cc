@@ -443,12 +443,13 @@ uint32_t Run::OnAgent(const Item& item) {
   while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
   if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
   // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources".
-  for (size_t i = found_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
-    const Found& f = found_[i - 1];
-    if (f.agent < 0 || f.mention.country.empty()) continue;
-    const bool same = f.agent == head || (head_agent.group_id != 0 &&
-                                          dict_.agent_group_ids()[f.agent] == head_agent.group_id);
+  for (size_t i = found_agents_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
+    const int32_t other = found_agents_[i - 1];
+    if (other < 0) continue;  // no agent, or no country
+    const bool same = other == head || (head_agent.group_id != 0 &&
+                                        dict_.agent_group_ids()[other] == head_agent.group_id);
     if (!same) continue;
+    const Found& f = found_[i - 1];
     Found copy = f;
     SetSpan(copy, np_begin, chain_end);
     copy.sentence = sentence_;
