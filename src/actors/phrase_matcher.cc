@@ -54,15 +54,16 @@ inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
   return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
-// The bit of lower_start_filter_ for a word of `length` bytes from the first two bytes of its key (0 for none),
-// or of the word itself: `& 31` ignores case.
-inline size_t LowerStartBitOfBytes(uint8_t first, uint8_t second, size_t length) {
-  return (length & 15) << 10 | (first & 31) << 5 | (second & 31);
+// The bit of lower_start_filter_ for a word of `length` bytes from the first three bytes of its key, or of the
+// word itself, little-endian, zero past the word: `& 31` on each byte ignores case.
+inline size_t LowerStartBitOfBytes(uint32_t first_three, size_t length) {
+  const uint32_t v = (first_three & 0x1F1F1Fu) | static_cast<uint32_t>(length & 15) << 24;
+  return (v * 0x9E3779B1u) >> 16;  // 65,536 bits
 }
 
 // The same for a key that starts with the bytes of `lo` (zero-padded).
 inline size_t LowerStartBit(uint64_t lo, size_t length) {
-  return LowerStartBitOfBytes(static_cast<uint8_t>(lo), static_cast<uint8_t>(lo >> 8), length);
+  return LowerStartBitOfBytes(static_cast<uint32_t>(lo & 0xFFFFFF), length);
 }
 
 
@@ -322,6 +323,13 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   return w;
 }
 
+// The first three of the n >= 1 bytes at p (at least 4 readable), little-endian, zero past the n.
+inline uint32_t FirstThree(const char* p, size_t n) {
+  uint32_t bytes;
+  std::memcpy(&bytes, p, 4);
+  return bytes & (n >= 3 ? 0xFFFFFFu : (1u << (8 * n)) - 1);
+}
+
 // Whether the n <= 16 bytes at p (16 of which may be read) are ASCII without a hyphen.
 inline bool PlainAscii(const char* p, size_t n) {
 #if defined(__SSE2__)
@@ -431,9 +439,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     // filter of lower-case starts, read from its raw bytes (`& 31` ignores case, as LowerStartBit does on the
     // key), and is plain ASCII with no hyphen: left unkeyed without classifying or folding it.
     if (length <= 16 && static_cast<uint8_t>(p[0] - 'a') < 26 && text_size - token.begin >= 16 &&
-        !FilterHas(lower_start_filter_,
-                   LowerStartBitOfBytes(static_cast<uint8_t>(p[0]), length > 1 ? static_cast<uint8_t>(p[1]) : 0,
-                                        length)) &&
+        !FilterHas(lower_start_filter_, LowerStartBitOfBytes(FirstThree(p, length), length)) &&
         PlainAscii(p, length)) {
       words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
       continue;

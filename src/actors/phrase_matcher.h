@@ -171,10 +171,10 @@ class PhraseMatcher {
   // One bit per hash of (first word, second word) of the phrases of two words or more: "the" and "a" start
   // phrases ("The Times"), and this filter spares MatchAt nearly every "the" and "a" of an article.
   std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(2048);
-  // One bit per (length, first two bytes) of the words that start a phrase in lower case ("troops", "the") or
-  // are marked: most lower-case words of an article fail it, and Tokenize leaves them unkeyed (TextWord::id)
-  // instead of hashing them and probing the word table; few are ever reached by a phrase. 2 KB, in L1.
-  std::vector<uint64_t> lower_start_filter_ = std::vector<uint64_t>(256);
+  // One bit per hash of (length, first three bytes) of the words that start a phrase in lower case ("troops",
+  // "the") or are marked: most lower-case words of an article fail it, and Tokenize leaves them unkeyed
+  // (TextWord::id) instead of hashing them and probing the word table; few are ever reached by a phrase. 8 KB.
+  std::vector<uint64_t> lower_start_filter_ = std::vector<uint64_t>(1024);
   std::string words_;  // the keys, back to back
   std::vector<WordKeyRef> word_keys_;  // per word id
   uint32_t word_count_ = 0;
