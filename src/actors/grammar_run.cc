@@ -33,6 +33,7 @@ void Run::Match() {
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
     item_at_[t] = static_cast<int32_t>(items_.size());
+    for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at_[inside] = -2 - item_at_[t];
     items_.push_back(item);
     t = item.end;
   }

@@ -103,12 +103,18 @@ class Run {
     if (t >= end_ || item_at_[t] < 0) return nullptr;
     return &items_[item_at_[t]];
   }
-  // The dictionary phrase that covers token t, if any (phrases are a few words long).
+  // The item whose tokens hold token t (item_at_), or -1.
+  int32_t ItemHolding(uint32_t t) const {
+    const int32_t at = item_at_[t];
+    return at >= 0 ? at : at == -1 ? -1 : -2 - at;
+  }
+  // The dictionary phrase that covers token t and starts in this sentence at most 5 tokens before it, if any
+  // (phrases are a few words long). Items do not overlap, so only the one holding t can.
   const Item* CoveringItem(uint32_t t) const {
-    for (uint32_t r = t + 1; r > begin_ && r + 6 > t + 1; --r) {
-      if (const Item* item = ItemAt(r - 1); item && item->end > t) return item;
-    }
-    return nullptr;
+    const int32_t index = ItemHolding(t);
+    if (index < 0) return nullptr;
+    const Item& item = items_[index];
+    return item.begin >= begin_ && item.begin + 5 >= t && item.begin < end_ ? &item : nullptr;
   }
   const Item* ActorAt(uint32_t t) const {
     const Item* item = ItemAt(t);
@@ -169,11 +175,11 @@ class Run {
   // one stands out.
   void Inherit();
 
+  // Whether token t is inside an item that starts before it, at most kMaxPhraseWords tokens before.
   bool InsideItem(uint32_t t) const {
-    for (uint32_t p = t, n = 0; p > 0 && n < actors::PhraseMatcher::kMaxPhraseWords; --p, ++n) {
-      if (item_at_[p - 1] >= 0) return items_[item_at_[p - 1]].end > t;
-    }
-    return false;
+    const int32_t index = ItemHolding(t);
+    return index >= 0 && items_[index].begin < t &&
+           items_[index].begin + actors::PhraseMatcher::kMaxPhraseWords >= t;
   }
 
   bool SentenceStart(uint32_t t) const {
@@ -256,6 +262,8 @@ class Run {
   WordSequence& seq_;
   std::vector<PhraseMatch>& matches_;
   std::vector<Item>& items_;
+  // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
+  // token; -1 outside items.
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
