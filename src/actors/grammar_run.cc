@@ -37,6 +37,7 @@ void Run::Match() {
     items_.push_back(item);
     t = item.end;
   }
+  place_context_.assign(items_.size(), -1);
 }
 
 void Run::Sentence(uint32_t s) {
@@ -164,7 +165,7 @@ void Run::Inherit() {
       const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
                               In<kPlaceNouns>(text(item.end));
       // Worked out once: it both makes a name a place and puts it in `places`.
-      const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContext(item.begin);
+      const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
       const bool place = place_noun || (item.hit.form == AliasForm::kName &&
                                         (e.kind == ActorKind::kPlace || in_place_context));
       if (!place) continue;
@@ -297,9 +298,9 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
   // The actor alone.
   if (form == AliasForm::kMetonym) {
     const bool subject_like = possessive || (IsLowerWord(item.end) && !In<kFunctionWords>(text(item.end)));
-    if (!subject_like || PlaceContext(item.begin)) return item.end;
+    if (!subject_like || PlaceContextOf(item)) return item.end;
   } else if ((form == AliasForm::kName || form == AliasForm::kPeople) && anchor.type == AnchorType::kState &&
-             PlaceContext(item.begin)) {
+             PlaceContextOf(item)) {
     return item.end;
   }
   Emit(Make(from, item.end, anchor, anchor.sector, -1));

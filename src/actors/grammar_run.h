@@ -62,6 +62,7 @@ struct RunScratch {
   std::vector<bool> seen;
   std::vector<Found> found;
   std::vector<int32_t> found_agents;
+  std::vector<int8_t> place_context;
 };
 
 class Run {
@@ -76,7 +77,8 @@ class Run {
         item_at_(scratch.item_at),
         seen_(scratch.seen),
         found_(scratch.found),
-        found_agents_(scratch.found_agents) {
+        found_agents_(scratch.found_agents),
+        place_context_(scratch.place_context) {
     items_.clear();
     found_.clear();
     found_agents_.clear();
@@ -145,6 +147,14 @@ class Run {
   void Sentence(uint32_t s);
 
   Anchor AnchorOf(const Item& item) const;
+
+  // PlaceContext(item.begin), worked out once per item: OnActor and Inherit both ask it of the same names, in
+  // the item's own sentence (begin_ is that sentence's first token in both).
+  bool PlaceContextOf(const Item& item) {
+    int8_t& known = place_context_[&item - items_.data()];
+    if (known < 0) known = PlaceContext(item.begin) ? 1 : 0;
+    return known == 1;
+  }
 
   bool PlaceContext(uint32_t t) const {
     uint32_t p = t;
@@ -270,6 +280,7 @@ class Run {
   // Per found_ entry: its head agent when it has one and a country, else -1 (what the coreference-by-noun scan
   // of OnAgent asks of up to 80 earlier mentions: 4 bytes each instead of a whole Found).
   std::vector<int32_t>& found_agents_;
+  std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   // The first item and marked token at or after the current sentence's first token (sentences go in order).
