@@ -6,6 +6,15 @@ namespace annalist::actors_detail {
 void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
   the_word_ = dict_.matcher().WordId("the");
+  // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
+  // tight pass instead of being visited by Sentence. Sentence still tests "two" within the sentence.
+  size_t kept = 0;
+  for (const uint32_t t : seq_.marked) {
+    const bool idle_the = dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ &&
+                          !(t + 1 < doc_.tokens.size() && EqualsIgnoreCase(text(t + 1), "two"));
+    if (!idle_the) seq_.marked[kept++] = t;
+  }
+  seq_.marked.resize(kept);
   item_at_.assign(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
