@@ -43,6 +43,13 @@ inline void Pack(std::string_view key, uint64_t* lo, uint64_t* hi) {
   *hi = words[1];
 }
 
+// The first 8 bytes of `key`, zero-padded, little-endian.
+inline uint64_t PackedLow(std::string_view key) {
+  uint64_t lo, hi;
+  Pack(key, &lo, &hi);
+  return lo;
+}
+
 uint64_t KeyHash(std::string_view key) {
   if (key.size() > 16) return LongHash(key);
   uint64_t lo, hi;
@@ -229,6 +236,10 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     } else if (i == 1) {
       const size_t bit = PairBit(first_word, word);
       pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      if (rule == CaseRule::kAnyCase && key.size() <= 16) {  // a second word that may be written in lower case
+        const size_t lower_bit = PairBit(first_word, static_cast<uint32_t>(LowerStartBit(PackedLow(key), key.size())));
+        lower_pair_filter_[lower_bit >> 6] |= uint64_t{1} << (lower_bit & 63);
+      }
     }
     uint32_t child = Child(node, word);
     if (child == 0) {
@@ -505,6 +516,16 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     const uint32_t w = start & 0x7FFFFFFFu;
     if (start & 0x80000000u) {
       if (w + 1 >= count) continue;
+      const TextWord& after = seq->words[w + 1];
+      if (after.id == kNotLookedUp && text_size - doc.tokens[after.token].begin >= 4) {
+        // A lower-case word no phrase starts with: only a phrase whose second word may be lower case can go on
+        // with it ("the war" after "the": every "the" starts a phrase). Told by its first bytes, unkeyed.
+        const Token& next_token = doc.tokens[after.token];
+        const size_t next_length = next_token.end - next_token.begin;
+        const uint32_t shape = static_cast<uint32_t>(
+            LowerStartBitOfBytes(FirstThree(base + next_token.begin, next_length), next_length));
+        if (!FilterHas(lower_pair_filter_, PairBit(seq->words[w].id, shape))) continue;
+      }
       const uint32_t next = IdOf(*seq, w + 1);
       if (next == kUnknownWord || !FilterHas(pair_filter_, PairBit(seq->words[w].id, next))) continue;
     }

@@ -175,6 +175,10 @@ class PhraseMatcher {
   // "the") or are marked: most lower-case words of an article fail it, and Tokenize leaves them unkeyed
   // (TextWord::id) instead of hashing them and probing the word table; few are ever reached by a phrase. 8 KB.
   std::vector<uint64_t> lower_start_filter_ = std::vector<uint64_t>(1024);
+  // One bit per hash of (first word, LowerStartBit of the second word) of the phrases whose second word may be
+  // written in lower case: Tokenize drops "the" before a lower-case word it left unkeyed without keying that
+  // word when no such phrase could go on with it. 16 KB, as pair_filter_.
+  std::vector<uint64_t> lower_pair_filter_ = std::vector<uint64_t>(2048);
   std::string words_;  // the keys, back to back
   std::vector<WordKeyRef> word_keys_;  // per word id
   uint32_t word_count_ = 0;

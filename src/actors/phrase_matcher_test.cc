@@ -138,5 +138,20 @@ TEST(PhraseMatcher, LowerCaseWordsThatStartNothingAreLookedUpLate) {
             (std::vector<std::string>{"1:UN security council", "2:troops"}));
 }
 
+// A start whose next word was left unkeyed is kept only when some phrase's second word may be lower case there.
+TEST(PhraseMatcher, StartsBeforeUnkeyedWordsNeedALowerCaseSecondWord) {
+  PhraseMatcher matcher;
+  matcher.Add("The Times", 1);
+  matcher.Add("the mediators", 2);
+  const Document doc = actors_test::MakeDocument("the war, the times, the mediators");
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  std::vector<std::string> starts;
+  for (uint32_t w : seq.starts) starts.emplace_back(doc.token_text(seq.words[w].token + 1));
+  // "war" and "times" are unkeyed ("Times" must be capitalized); "mediators" may be lower case.
+  EXPECT_EQ(starts, (std::vector<std::string>{"mediators"}));
+  EXPECT_EQ(Find(matcher, "the war, the times, the mediators"), (std::vector<std::string>{"2:the mediators"}));
+}
+
 }  // namespace
 }  // namespace annalist::actors
