@@ -291,6 +291,18 @@ void ActorDictionary::Finish() {
       }
     }
   }
+  summaries_.clear();
+  for (const ActorEntry& entry : actors_) {
+    ActorSummary summary;
+    summary.name = entry.name.data();
+    summary.name_size = static_cast<uint32_t>(entry.name.size());
+    summary.alias_count = static_cast<uint32_t>(entry.aliases.size());
+    summary.country = entry.country;
+    summary.sector = entry.sector;
+    summary.kind = entry.kind;
+    summary.has_roles = !entry.roles.empty();
+    summaries_.push_back(summary);
+  }
   std::unordered_map<std::string, uint32_t> groups;
   agent_group_ids_.clear();
   for (AgentEntry& agent : agents_) {

@@ -66,6 +66,21 @@ struct ActorEntry {
   std::string origin;                                      // "file:line" of the entry, for messages
 };
 
+// The fields of an ActorEntry that the grammar run reads at every hit, packed in 24 bytes (the entry, with its
+// strings and vectors, takes about 150): resolving a hit then reads one small record from a table that stays in
+// the cache, and the entry itself only for an actor with roles. Built by Finish(); `name` points into the entry.
+struct ActorSummary {
+  const char* name = nullptr;  // ActorEntry::name's bytes
+  uint32_t name_size = 0;
+  uint32_t alias_count = 0;  // ActorEntry::aliases.size()
+  CountryCode country;
+  Sector sector = Sector::kNone;
+  ActorKind kind = ActorKind::kOrganisation;
+  bool has_roles = false;
+  std::string_view name_view() const { return {name, name_size}; }
+};
+static_assert(sizeof(ActorSummary) <= 24, "a small record: the point of it");
+
 enum class AgentKind : uint8_t {
   kMember,      // people or units of a sector: "troops" MIL, "protesters" CVL, "war cabinet" GOV
   kRole,        // a role that takes its actor's sector: "spokesperson", "sources", "leader" (GOV for a country)
@@ -122,6 +137,8 @@ class ActorDictionary {
 
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
+  // Per actor: its ActorSummary (set by Finish()).
+  const std::vector<ActorSummary>& summaries() const { return summaries_; }
   // Per agent: its group_id, packed (the grammar run compares them across many mentions; set by Finish()).
   const std::vector<uint32_t>& agent_group_ids() const { return agent_group_ids_; }
   const actors::PhraseMatcher& matcher() const { return matcher_; }
@@ -139,6 +156,12 @@ class ActorDictionary {
 
   // The actor's country and sector on `date` (its roles); with no date, the role that is still open, if any.
   static ResolvedActor Resolve(const ActorEntry& entry, const std::optional<CivilDate>& date);
+  // The same for actor `index`, reading its entry only when it has roles.
+  ResolvedActor Resolve(uint32_t index, const std::optional<CivilDate>& date) const {
+    const ActorSummary& summary = summaries_[index];
+    if (!summary.has_roles) return {summary.country, summary.sector};
+    return Resolve(actors_[index], date);
+  }
 
  private:
   Status AddActorLine(std::string_view line, const std::string& origin);
@@ -146,6 +169,7 @@ class ActorDictionary {
 
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
+  std::vector<ActorSummary> summaries_;
   std::vector<uint32_t> agent_group_ids_;
   std::unordered_map<std::string, uint32_t> actor_by_key_;
   actors::PhraseMatcher matcher_;

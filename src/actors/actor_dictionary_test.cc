@@ -37,6 +37,33 @@ TEST(ActorDictionary, RolesResolveAgainstTheArticleDate) {
   EXPECT_EQ(ActorDictionary::Resolve(bibi, Day(2023, 12, 21)).country.view(), "ISR");
 }
 
+// The packed per-actor summary the grammar run reads agrees with the entries, and Resolve by index with
+// Resolve on the entry.
+TEST(ActorDictionary, SummariesAgreeWithEntries) {
+  ActorDictionary dictionary;
+  ASSERT_TRUE(dictionary.AddText(kActors, "test.tsv").ok());
+  dictionary.Finish();
+  ASSERT_EQ(dictionary.summaries().size(), dictionary.actors().size());
+  for (uint32_t i = 0; i < dictionary.actors().size(); ++i) {
+    const ActorEntry& entry = dictionary.actors()[i];
+    const ActorSummary& summary = dictionary.summaries()[i];
+    EXPECT_EQ(summary.name_view(), entry.name);
+    EXPECT_EQ(summary.alias_count, entry.aliases.size());
+    EXPECT_EQ(summary.country, entry.country);
+    EXPECT_EQ(summary.sector, entry.sector);
+    EXPECT_EQ(summary.kind, entry.kind);
+    EXPECT_EQ(summary.has_roles, !entry.roles.empty());
+    for (const std::optional<CivilDate>& date : {std::optional<CivilDate>(Day(2022, 1, 1)),
+                                                 std::optional<CivilDate>(Day(2023, 12, 21)),
+                                                 std::optional<CivilDate>()}) {
+      const ResolvedActor by_index = dictionary.Resolve(i, date);
+      const ResolvedActor by_entry = ActorDictionary::Resolve(entry, date);
+      EXPECT_EQ(by_index.country, by_entry.country) << entry.name;
+      EXPECT_EQ(by_index.sector, by_entry.sector) << entry.name;
+    }
+  }
+}
+
 TEST(ActorDictionary, RoleCanClearTheCountry) {
   auto role = ParseActorRole("IGO/- 2014..2019-01");
   ASSERT_TRUE(role.ok());

@@ -74,6 +74,18 @@ constexpr uint64_t LengthMask(const std::string_view (&list)[N]) {
   return mask;
 }
 
+// Bit i set when some word of `list` starts with the letter 'a' + i; all bits when a word starts with something
+// else than a-z. Most words the grammar asks about are turned away by this and their length before any hashing.
+template <size_t N>
+constexpr uint32_t FirstLetterMask(const std::string_view (&list)[N]) {
+  uint32_t mask = 0;
+  for (std::string_view w : list) {
+    if (w.empty() || w[0] < 'a' || w[0] > 'z') return 0xFFFFFFFFu;
+    mask |= uint32_t{1} << (w[0] - 'a');
+  }
+  return mask;
+}
+
 // A word of at most 16 bytes with A-Z folded, packed little-endian into two integers: what In() compares, so
 // that a list is searched with one hash and a probe or two instead of a comparison with each of its words.
 struct PackedWord {
@@ -128,6 +140,12 @@ template <const auto& kList>
 inline bool In(std::string_view word) {
   static constexpr uint64_t kLengths = LengthMask(kList);
   if (word.size() >= 64 || ((kLengths >> word.size()) & 1) == 0) return false;  // and so word.size() <= 16
+  static constexpr uint32_t kFirstLetters = FirstLetterMask(kList);
+  if constexpr (kFirstLetters != 0xFFFFFFFFu) {
+    // `| 0x20` maps exactly A-Z and a-z onto a-z: any other first byte matches no word of the list.
+    const uint32_t letter = static_cast<uint32_t>(static_cast<uint8_t>(word[0]) | 0x20) - 'a';
+    if (letter >= 26 || ((kFirstLetters >> letter) & 1) == 0) return false;
+  }
   static constexpr auto kTable = BuildWordTable(kList);
   using Table = std::remove_cvref_t<decltype(kTable)>;
   const PackedWord packed = PackFolded(word);

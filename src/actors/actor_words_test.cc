@@ -43,5 +43,17 @@ TEST(ActorWords, InAgreesWithComparingEachWord) {
   }
 }
 
+// In() turns words away by their first letter: only A-Z and a-z fold onto a list word's first letter.
+TEST(ActorWords, FirstLetterMaskTurnsAwayOtherFirstBytes) {
+  static constexpr uint32_t kMask = FirstLetterMask(kTestList);
+  EXPECT_EQ(kMask, (1u << ('i' - 'a')) | (1u << ('n' - 'a')) | (1u << ('a' - 'a')) | (1u << ('t' - 'a')));
+  static constexpr std::string_view kOdd[] = {"in", "'s"};
+  EXPECT_EQ(FirstLetterMask(kOdd), 0xFFFFFFFFu);  // a word not starting with a-z: no test by first letter
+  EXPECT_FALSE(In<kTestList>("bn"));
+  EXPECT_FALSE(In<kTestList>("@"));   // '@' | 0x20 is '`', no letter
+  EXPECT_FALSE(In<kTestList>("it"));  // the length passes, the letter too, the word does not
+  EXPECT_TRUE(In<kTestList>("\x49n"));  // "In"
+}
+
 }  // namespace
 }  // namespace annalist::actors

@@ -6,6 +6,15 @@ namespace annalist::actors_detail {
 void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
   the_word_ = dict_.matcher().WordId("the");
+  // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
+  // tight pass instead of being visited by Sentence. Sentence still tests "two" within the sentence.
+  size_t kept = 0;
+  for (const uint32_t t : seq_.marked) {
+    const bool idle_the = dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ &&
+                          !(t + 1 < doc_.tokens.size() && EqualsIgnoreCase(text(t + 1), "two"));
+    if (!idle_the) seq_.marked[kept++] = t;
+  }
+  seq_.marked.resize(kept);
   item_at_.assign(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
@@ -33,9 +42,11 @@ void Run::Match() {
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
     item_at_[t] = static_cast<int32_t>(items_.size());
+    for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at_[inside] = -2 - item_at_[t];
     items_.push_back(item);
     t = item.end;
   }
+  place_context_.assign(items_.size(), -1);
 }
 
 void Run::Sentence(uint32_t s) {
@@ -61,7 +72,7 @@ void Run::Sentence(uint32_t s) {
     if (t == next_item) {
       const Item& item = items_[i];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
-    } else if (seq_.words[seq_.first_word[t]].id == the_word_ && !Is(t + 1, "two")) {
+    } else if (dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ && !Is(t + 1, "two")) {
       ++t;  // "the" not before "two": nothing for OnOther, and the commonest word
     } else {
       t = OnOther(t);
@@ -70,13 +81,13 @@ void Run::Sentence(uint32_t s) {
 }
 
 Anchor Run::AnchorOf(const Item& item) const {
-  const ActorEntry& e = entry(item);
-  const ResolvedActor resolved = ActorDictionary::Resolve(e, doc_.date);
+  const ActorSummary& e = entry(item);
+  const ResolvedActor resolved = dict_.Resolve(item.hit.index, doc_.date);
   Anchor anchor;
   anchor.entry = static_cast<int32_t>(item.hit.index);
   anchor.country = resolved.country;
   anchor.sector = resolved.sector;
-  anchor.name = e.name;
+  anchor.name = e.name_view();
   switch (e.kind) {
     case ActorKind::kCountry:
     case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
@@ -114,7 +125,7 @@ uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32
 
 Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
   Found f;
-  f.mention.span = {tok(begin_token).begin, tok(end_token - 1).end};
+  SetSpan(f, begin_token, end_token);
   f.mention.name = anchor.name;
   f.mention.country = anchor.country;
   f.mention.sector = sector;
@@ -152,23 +163,25 @@ void Run::Inherit() {
     for (; i < items_.size() && items_[i].begin < end_; ++i) {
       const Item& item = items_[i];
       if (item.hit.is_agent || item.begin < begin_) continue;
-      const ActorEntry& e = entry(item);
+      const ActorSummary& e = entry(item);
       if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
       if (item.hit.form == AliasForm::kSurname) continue;
-      const CountryCode c = AnchorOf(item).country;
+      const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
       if (c.empty()) continue;
       // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
       // act or speak ("Washington said", "US troops").
       // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
       const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
                               In<kPlaceNouns>(text(item.end));
-      const bool place =
-          place_noun || (item.hit.form == AliasForm::kName && (e.kind == ActorKind::kPlace || PlaceContext(item.begin)));
+      // Worked out once: it both makes a name a place and puts it in `places`.
+      const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
+      const bool place = place_noun || (item.hit.form == AliasForm::kName &&
+                                        (e.kind == ActorKind::kPlace || in_place_context));
       if (!place) continue;
       auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
       if (it == counts.end()) counts.push_back({c, 1});
       else ++it->n;
-      if (place_noun || PlaceContext(item.begin)) places.emplace_back(item.begin, c);
+      if (place_noun || in_place_context) places.emplace_back(item.begin, c);
     }
   }
   const CountryCode dominant = actors::DominantCountry(counts);
@@ -176,7 +189,7 @@ void Run::Inherit() {
     if (!f.inherit || !f.mention.country.empty()) continue;
     const annalist::Sentence& sentence = doc_.sentences[f.sentence];
     const CountryCode near =
-        actors::NearestCountry(places, TokenOf(f.mention.span.begin), sentence.token_begin, sentence.token_end);
+        actors::NearestCountry(places, f.first_token, sentence.token_begin, sentence.token_end);
     f.mention.country = near.empty() ? dominant : near;
   }
 }
@@ -294,9 +307,9 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
   // The actor alone.
   if (form == AliasForm::kMetonym) {
     const bool subject_like = possessive || (IsLowerWord(item.end) && !In<kFunctionWords>(text(item.end)));
-    if (!subject_like || PlaceContext(item.begin)) return item.end;
+    if (!subject_like || PlaceContextOf(item)) return item.end;
   } else if ((form == AliasForm::kName || form == AliasForm::kPeople) && anchor.type == AnchorType::kState &&
-             PlaceContext(item.begin)) {
+             PlaceContextOf(item)) {
     return item.end;
   }
   Emit(Make(from, item.end, anchor, anchor.sector, -1));
@@ -334,7 +347,7 @@ uint32_t Run::OnAgent(const Item& item) {
     if (definite) {
       if (const Found* antecedent = Antecedent(np_begin, item.begin, a.sector)) {
         Found f = *antecedent;
-        f.mention.span = {tok(np_begin).begin, tok(item.end - 1).end};
+        SetSpan(f, np_begin, item.end);
         f.sentence = sentence_;
         Emit(f);
       }
@@ -390,7 +403,7 @@ uint32_t Run::OnAgent(const Item& item) {
         descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural && p > chain_end + 1) {
       if (const Found* antecedent = Antecedent(chain_end + 1, descriptor->begin, agent(*descriptor).sector)) {
         Found f = *antecedent;
-        f.mention.span = {tok(np_begin).begin, tok(descriptor->end - 1).end};
+        SetSpan(f, np_begin, descriptor->end);
         f.agent = head;
         f.sentence = sentence_;
         Emit(f);
@@ -441,14 +454,15 @@ uint32_t Run::OnAgent(const Item& item) {
   while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
   if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
   // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources".
-  for (size_t i = found_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
-    const Found& f = found_[i - 1];
-    if (f.agent < 0 || f.mention.country.empty()) continue;
-    const bool same = f.agent == head || (head_agent.group_id != 0 &&
-                                          dict_.agent_group_ids()[f.agent] == head_agent.group_id);
+  for (size_t i = found_agents_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
+    const int32_t other = found_agents_[i - 1];
+    if (other < 0) continue;  // no agent, or no country
+    const bool same = other == head || (head_agent.group_id != 0 &&
+                                        dict_.agent_group_ids()[other] == head_agent.group_id);
     if (!same) continue;
+    const Found& f = found_[i - 1];
     Found copy = f;
-    copy.mention.span = {tok(np_begin).begin, tok(chain_end - 1).end};
+    SetSpan(copy, np_begin, chain_end);
     copy.sentence = sentence_;
     copy.agent = head;
     Emit(copy);

@@ -46,6 +46,9 @@ struct Found {
   int32_t entry = -1;  // index of the actor entry it names, or -1
   int32_t agent = -1;  // index of its head agent noun, or -1
   uint32_t sentence = 0;
+  // The mention's tokens [first_token, end_token), kept with its span (Run::SetSpan) so that Inherit and the
+  // pronouns need no binary search over the document's tokens to find them.
+  uint32_t first_token = 0, end_token = 0;
   bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
 };
 
@@ -58,6 +61,8 @@ struct RunScratch {
   std::vector<int32_t> item_at;
   std::vector<bool> seen;
   std::vector<Found> found;
+  std::vector<int32_t> found_agents;
+  std::vector<int8_t> place_context;
 };
 
 class Run {
@@ -71,9 +76,12 @@ class Run {
         items_(scratch.items),
         item_at_(scratch.item_at),
         seen_(scratch.seen),
-        found_(scratch.found) {
+        found_(scratch.found),
+        found_agents_(scratch.found_agents),
+        place_context_(scratch.place_context) {
     items_.clear();
     found_.clear();
+    found_agents_.clear();
   }
 
   void Go() {
@@ -97,12 +105,18 @@ class Run {
     if (t >= end_ || item_at_[t] < 0) return nullptr;
     return &items_[item_at_[t]];
   }
-  // The dictionary phrase that covers token t, if any (phrases are a few words long).
+  // The item whose tokens hold token t (item_at_), or -1.
+  int32_t ItemHolding(uint32_t t) const {
+    const int32_t at = item_at_[t];
+    return at >= 0 ? at : at == -1 ? -1 : -2 - at;
+  }
+  // The dictionary phrase that covers token t and starts in this sentence at most 5 tokens before it, if any
+  // (phrases are a few words long). Items do not overlap, so only the one holding t can.
   const Item* CoveringItem(uint32_t t) const {
-    for (uint32_t r = t + 1; r > begin_ && r + 6 > t + 1; --r) {
-      if (const Item* item = ItemAt(r - 1); item && item->end > t) return item;
-    }
-    return nullptr;
+    const int32_t index = ItemHolding(t);
+    if (index < 0) return nullptr;
+    const Item& item = items_[index];
+    return item.begin >= begin_ && item.begin + 5 >= t && item.begin < end_ ? &item : nullptr;
   }
   const Item* ActorAt(uint32_t t) const {
     const Item* item = ItemAt(t);
@@ -112,7 +126,8 @@ class Run {
     const Item* item = ItemAt(t);
     return item && item->hit.is_agent ? item : nullptr;
   }
-  const ActorEntry& entry(const Item& item) const { return dict_.actors()[item.hit.index]; }
+  // The hot fields of the actor an item names (ActorDictionary::summaries: one small record, not the entry).
+  const ActorSummary& entry(const Item& item) const { return dict_.summaries()[item.hit.index]; }
   const AgentEntry& agent(const Item& item) const { return dict_.agents()[item.hit.index]; }
 
   // --- Matching: the longest dictionary phrase at each token, left to right. ---
@@ -120,7 +135,7 @@ class Run {
 
   bool BetterKnown(const DictionaryHit& a, const DictionaryHit& b) const {
     if (a.is_agent || b.is_agent || a.index == b.index) return false;
-    return dict_.actors()[a.index].aliases.size() > dict_.actors()[b.index].aliases.size();
+    return dict_.summaries()[a.index].alias_count > dict_.summaries()[b.index].alias_count;
   }
 
   bool AfterTitle(uint32_t t) const {
@@ -132,6 +147,14 @@ class Run {
   void Sentence(uint32_t s);
 
   Anchor AnchorOf(const Item& item) const;
+
+  // PlaceContext(item.begin), worked out once per item: OnActor and Inherit both ask it of the same names, in
+  // the item's own sentence (begin_ is that sentence's first token in both).
+  bool PlaceContextOf(const Item& item) {
+    int8_t& known = place_context_[&item - items_.data()];
+    if (known < 0) known = PlaceContext(item.begin) ? 1 : 0;
+    return known == 1;
+  }
 
   bool PlaceContext(uint32_t t) const {
     uint32_t p = t;
@@ -162,11 +185,11 @@ class Run {
   // one stands out.
   void Inherit();
 
+  // Whether token t is inside an item that starts before it, at most kMaxPhraseWords tokens before.
   bool InsideItem(uint32_t t) const {
-    for (uint32_t p = t, n = 0; p > 0 && n < actors::PhraseMatcher::kMaxPhraseWords; --p, ++n) {
-      if (item_at_[p - 1] >= 0) return items_[item_at_[p - 1]].end > t;
-    }
-    return false;
+    const int32_t index = ItemHolding(t);
+    return index >= 0 && items_[index].begin < t &&
+           items_[index].begin + actors::PhraseMatcher::kMaxPhraseWords >= t;
   }
 
   bool SentenceStart(uint32_t t) const {
@@ -175,17 +198,22 @@ class Run {
     return it != doc_.sentences.end() && it->token_begin == t;
   }
 
-  uint32_t TokenOf(uint32_t byte) const {
-    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
-                               [](const Token& tok, uint32_t b) { return tok.begin < b; });
-    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  // Gives `f` the span of tokens [begin_token, end_token).
+  void SetSpan(Found& f, uint32_t begin_token, uint32_t end_token) const {
+    f.mention.span = {tok(begin_token).begin, tok(end_token - 1).end};
+    f.first_token = begin_token;
+    f.end_token = end_token;
   }
 
   void Emit(Found f) {
-    while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) found_.pop_back();
+    while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
+      found_.pop_back();
+      found_agents_.pop_back();
+    }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
-    if (f.entry >= 0 && dict_.actors()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
+    if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
     found_.push_back(f);
+    found_agents_.push_back(f.mention.country.empty() ? -1 : f.agent);
   }
 
   // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
@@ -213,7 +241,7 @@ class Run {
     }
     for (size_t i = found_.size(), n = 0; i > 0 && n < 60; --i, ++n) {
       const Found& f = found_[i - 1];
-      if (f.entry < 0 || dict_.actors()[f.entry].kind != ActorKind::kOrganisation) continue;
+      if (f.entry < 0 || dict_.summaries()[f.entry].kind != ActorKind::kOrganisation) continue;
       if (!country.empty() && f.mention.country != country) continue;
       if (wanted != Sector::kNone ? f.mention.sector != wanted : !IsGroupSector(f.mention.sector)) continue;
       return &f;
@@ -244,9 +272,15 @@ class Run {
   WordSequence& seq_;
   std::vector<PhraseMatch>& matches_;
   std::vector<Item>& items_;
+  // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
+  // token; -1 outside items.
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
+  // Per found_ entry: its head agent when it has one and a country, else -1 (what the coreference-by-noun scan
+  // of OnAgent asks of up to 80 earlier mentions: 4 bytes each instead of a whole Found).
+  std::vector<int32_t>& found_agents_;
+  std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   // The first item and marked token at or after the current sentence's first token (sentences go in order).

@@ -43,6 +43,13 @@ inline void Pack(std::string_view key, uint64_t* lo, uint64_t* hi) {
   *hi = words[1];
 }
 
+// The first 8 bytes of `key`, zero-padded, little-endian.
+inline uint64_t PackedLow(std::string_view key) {
+  uint64_t lo, hi;
+  Pack(key, &lo, &hi);
+  return lo;
+}
+
 uint64_t KeyHash(std::string_view key) {
   if (key.size() > 16) return LongHash(key);
   uint64_t lo, hi;
@@ -53,6 +60,19 @@ uint64_t KeyHash(std::string_view key) {
 inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
   return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
+
+// The bit of lower_start_filter_ for a word of `length` bytes from the first three bytes of its key, or of the
+// word itself, little-endian, zero past the word: `& 31` on each byte ignores case.
+inline size_t LowerStartBitOfBytes(uint32_t first_three, size_t length) {
+  const uint32_t v = (first_three & 0x1F1F1Fu) | static_cast<uint32_t>(length & 15) << 24;
+  return (v * 0x9E3779B1u) >> 16;  // 65,536 bits
+}
+
+// The same for a key that starts with the bytes of `lo` (zero-padded).
+inline size_t LowerStartBit(uint64_t lo, size_t length) {
+  return LowerStartBitOfBytes(static_cast<uint32_t>(lo & 0xFFFFFF), length);
+}
+
 
 // The word filter's block (of 1024) and two bits in it, from the high half of a key's hash.
 inline size_t FilterBlock(uint64_t hash) { return (hash >> 32) & 1023; }
@@ -92,7 +112,18 @@ const PhraseMatcher::WordSlot* PhraseMatcher::FindKey(std::string_view key) cons
   return FindShort(lo, hi, key.size(), ShortHash(lo, hi, key.size()));
 }
 
-void PhraseMatcher::Mark(std::string_view key) { Intern(key)->flags |= kMarked; }
+void PhraseMatcher::Mark(std::string_view key) {
+  Intern(key)->flags |= kMarked;
+  LetLowerCaseStart(key);
+}
+
+void PhraseMatcher::LetLowerCaseStart(std::string_view key) {
+  if (key.size() > 16) return;  // such words take Tokenize's slow path, which keys every word
+  uint64_t lo, hi;
+  Pack(key, &lo, &hi);
+  const size_t bit = LowerStartBit(lo, key.size());
+  lower_start_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+}
 
 size_t PhraseMatcher::PairBit(uint32_t first, uint32_t second) {
   return Mix((static_cast<uint64_t>(first) << 32 | second) * 0x9E3779B97F4A7C15ull) >> (64 - 17);
@@ -199,11 +230,16 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     const uint32_t word = slot->id;
     if (i == 0) {
       slot->start_rule = std::min(slot->start_rule, static_cast<uint8_t>(rule));
+      if (rule == CaseRule::kAnyCase) LetLowerCaseStart(key);
       if (words.size() == 1) slot->flags |= kSingle;
       first_word = word;
     } else if (i == 1) {
       const size_t bit = PairBit(first_word, word);
       pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      if (rule == CaseRule::kAnyCase && key.size() <= 16) {  // a second word that may be written in lower case
+        const size_t lower_bit = PairBit(first_word, static_cast<uint32_t>(LowerStartBit(PackedLow(key), key.size())));
+        lower_pair_filter_[lower_bit >> 6] |= uint64_t{1} << (lower_bit & 63);
+      }
     }
     uint32_t child = Child(node, word);
     if (child == 0) {
@@ -248,7 +284,8 @@ struct AsciiWord {
   uint64_t lo = 0, hi = 0;  // the key: the bytes with A-Z folded, zero-padded
   uint32_t upper = 0;       // bit i: byte i is A-Z
   uint32_t lower = 0;       // bit i: byte i is a-z
-  bool slow = false;        // a byte >= 0x80 or a hyphen: the slow path
+  uint32_t hyphens = 0;     // bit i: byte i is '-'
+  bool non_ascii = false;   // a byte >= 0x80: the slow path
 };
 
 // Classifies the `n` <= 16 bytes at p; `readable` bytes from p on may be read (at least n).
@@ -271,9 +308,8 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   const __m128i upper = in_range('A', 'Z');
   w.upper = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_token;
   w.lower = static_cast<uint32_t>(_mm_movemask_epi8(in_range('a', 'z'))) & in_token;
-  const uint32_t slow = static_cast<uint32_t>(_mm_movemask_epi8(bytes)) |
-                        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'))));
-  w.slow = (slow & in_token) != 0;
+  w.non_ascii = (static_cast<uint32_t>(_mm_movemask_epi8(bytes)) & in_token) != 0;
+  w.hyphens = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')))) & in_token;
   const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   const __m128i keep = _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(n)));
   const __m128i folded = _mm_and_si128(_mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
@@ -284,7 +320,8 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   unsigned char key[16] = {};
   for (size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(p[i]);
-    if (c >= 0x80 || c == '-') w.slow = true;
+    if (c >= 0x80) w.non_ascii = true;
+    if (c == '-') w.hyphens |= 1u << i;
     if (c >= 'A' && c <= 'Z') w.upper |= 1u << i;
     if (c >= 'a' && c <= 'z') w.lower |= 1u << i;
     key[i] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
@@ -295,6 +332,28 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   w.hi = words[1];
 #endif
   return w;
+}
+
+// The first three of the n >= 1 bytes at p (at least 4 readable), little-endian, zero past the n.
+inline uint32_t FirstThree(const char* p, size_t n) {
+  uint32_t bytes;
+  std::memcpy(&bytes, p, 4);
+  return bytes & (n >= 3 ? 0xFFFFFFu : (1u << (8 * n)) - 1);
+}
+
+// Whether the n <= 16 bytes at p (16 of which may be read) are ASCII without a hyphen.
+inline bool PlainAscii(const char* p, size_t n) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const uint32_t bad = static_cast<uint32_t>(_mm_movemask_epi8(bytes)) |
+                       static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('-'))));
+  return (bad & ((1u << n) - 1)) == 0;
+#else
+  for (size_t i = 0; i < n; ++i) {
+    if (static_cast<unsigned char>(p[i]) >= 0x80 || p[i] == '-') return false;
+  }
+  return true;
+#endif
 }
 
 // The shape of an ASCII word from its letter masks, as ShapeOf would give it.
@@ -323,14 +382,49 @@ inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
       // A word that starts only longer phrases is kept when the next word may be its second, which is decided
       // once the whole sequence is known (the high bit says so).
       seq->starts.push_back(*count | ((slot->flags & kSingle) ? 0 : 0x80000000u));
+      // MatchAt's first step reads this node; the trie is larger than the L2 cache, so fetch it now, a whole
+      // document ahead, instead of waiting for it there.
+      __builtin_prefetch(&nodes_[root_child_[slot->id]]);
     }
     if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
   }
   ++*count;
 }
 
+uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) const {
+  // Only a fast-path word is left unkeyed: its token is one word of at most 16 ASCII bytes, no hyphen.
+  const Token& t = seq.tokens[token];
+  const size_t length = t.end - t.begin;
+  const AsciiWord w = ClassifyShort(seq.text.data() + t.begin, length, seq.text.size() - t.begin);
+  const WordSlot* slot = FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length));
+  return slot ? slot->id : kUnknownWord;
+}
+
+// Rare (a token in 50), so kept out of Tokenize's loop.
+__attribute__((noinline)) void PhraseMatcher::EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens,
+                                                             size_t readable, uint32_t token, WordSequence* seq,
+                                                             uint32_t* count) const {
+  bool first = true;
+  for (size_t start = 0; start < length;) {
+    if ((hyphens >> start) & 1) {
+      ++start;
+      continue;
+    }
+    size_t end = start;
+    while (end < length && !((hyphens >> end) & 1)) ++end;
+    const AsciiWord w = ClassifyShort(p + start, end - start, readable - start);
+    Emit(FindShort(w.lo, w.hi, end - start, ShortHash(w.lo, w.hi, end - start)), token,
+         ShapeOfMasks(w.upper, w.lower), first, seq, count);
+    first = false;
+    start = end;
+  }
+  seq->words[*count - 1].token_end = true;
+}
+
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
+  seq->text = doc.text;
+  seq->tokens = doc.tokens.data();
   seq->first_word.resize(token_count);
   seq->starts.clear();
   seq->marked.clear();
@@ -340,24 +434,50 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const char* const base = doc.text.data();
   const size_t text_size = doc.text.size();
   uint32_t* const first_word = seq->first_word.data();
+  // Words are built in a local and stored whole through a local pointer: a byte-sized store through `seq`
+  // would make the compiler reload the vectors' pointers after it (char stores alias everything).
+  TextWord* words = seq->words.data();
   for (uint32_t t = 0; t < token_count; ++t) {
     const Token& token = doc.tokens[t];
     first_word[t] = count;
     if (token.kind == TokenKind::kPunct) {
-      Emit(nullptr, t, WordShape::kLower, true, seq, &count);  // punctuation is in no phrase
-      seq->words[count - 1].token_end = true;
+      words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
       continue;
     }
     const size_t length = token.end - token.begin;
     const char* const p = base + token.begin;
-    // Fast path, nearly every token of English news: at most 16 bytes of ASCII with no hyphen, classified,
+    // Fastest path, about two tokens in five: a word that starts with a-z (so its shape is kLower) fails the
+    // filter of lower-case starts, read from its raw bytes (`& 31` ignores case, as LowerStartBit does on the
+    // key), and is plain ASCII with no hyphen: left unkeyed without classifying or folding it.
+    if (length <= 16 && static_cast<uint8_t>(p[0] - 'a') < 26 && text_size - token.begin >= 16 &&
+        !FilterHas(lower_start_filter_, LowerStartBitOfBytes(FirstThree(p, length), length)) &&
+        PlainAscii(p, length)) {
+      words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
+      continue;
+    }
+    // Fast path, nearly every other token of English news: at most 16 bytes of ASCII with no hyphen, classified,
     // folded and keyed with a few vector instructions.
     if (length <= 16) {
       const AsciiWord w = ClassifyShort(p, length, text_size - token.begin);
-      if (!w.slow) {
-        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, ShapeOfMasks(w.upper, w.lower), true,
-             seq, &count);
-        seq->words[count - 1].token_end = true;
+      if (!w.non_ascii && w.hyphens == 0) {
+        const WordShape shape = ShapeOfMasks(w.upper, w.lower);
+        if (shape == WordShape::kLower && !FilterHas(lower_start_filter_, LowerStartBit(w.lo, length))) {
+          // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
+          words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
+          continue;
+        }
+        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, seq, &count);
+        words[count - 1].token_end = true;
+        continue;
+      }
+      // A word of ASCII cut at hyphens ("al-Qaida", "north-east"): each piece classified alike. Pieces are always
+      // keyed (LookUpLate keys whole tokens only). A token of hyphens only takes the slow path.
+      if (!w.non_ascii && token.kind == TokenKind::kWord && w.hyphens != (1u << length) - 1) {
+        if (seq->words.size() < count + length + 1 + (token_count - t)) {
+          seq->words.resize(count + length + 1 + (token_count - t));
+          words = seq->words.data();
+        }
+        EmitAsciiPieces(p, length, w.hyphens, text_size - token.begin, t, seq, &count);
         continue;
       }
     }
@@ -386,7 +506,8 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       }
     }
     if (start < text.size() || first) emit(text.substr(start), first);
-    seq->words[count - 1].token_end = true;
+    words = seq->words.data();
+    words[count - 1].token_end = true;
   }
   seq->words.resize(count);
   // Drop the starts of longer phrases only whose next word cannot be their second.
@@ -395,7 +516,17 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     const uint32_t w = start & 0x7FFFFFFFu;
     if (start & 0x80000000u) {
       if (w + 1 >= count) continue;
-      const uint32_t next = seq->words[w + 1].id;
+      const TextWord& after = seq->words[w + 1];
+      if (after.id == kNotLookedUp && text_size - doc.tokens[after.token].begin >= 4) {
+        // A lower-case word no phrase starts with: only a phrase whose second word may be lower case can go on
+        // with it ("the war" after "the": every "the" starts a phrase). Told by its first bytes, unkeyed.
+        const Token& next_token = doc.tokens[after.token];
+        const size_t next_length = next_token.end - next_token.begin;
+        const uint32_t shape = static_cast<uint32_t>(
+            LowerStartBitOfBytes(FirstThree(base + next_token.begin, next_length), next_length));
+        if (!FilterHas(lower_pair_filter_, PairBit(seq->words[w].id, shape))) continue;
+      }
+      const uint32_t next = IdOf(*seq, w + 1);
       if (next == kUnknownWord || !FilterHas(pair_filter_, PairBit(seq->words[w].id, next))) continue;
     }
     seq->starts[kept++] = w;
@@ -407,8 +538,9 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
   uint32_t node = 0;
   for (uint32_t end = begin; end < seq.words.size() && end - begin < kMaxPhraseWords; ++end) {
     const TextWord& word = seq.words[end];
-    if (word.id == kUnknownWord) return;
-    node = Child(node, word.id);
+    const uint32_t id = IdOf(seq, end);
+    if (id == kUnknownWord) return;
+    node = Child(node, id);
     if (node == 0) return;
     const Node& n = nodes_[node];
     if (!word.token_end || !n.has_payload) continue;

@@ -26,7 +26,9 @@ namespace annalist::actors {
 
 // One word of an article as the matcher sees it: a token, or a hyphen-separated piece of one.
 struct TextWord {
-  uint32_t id = 0;  // word id in the matcher's vocabulary; PhraseMatcher::kUnknownWord when not in it
+  // Word id in the matcher's vocabulary; PhraseMatcher::kUnknownWord when not in it; PhraseMatcher::kNotLookedUp
+  // for a lower-case word no phrase starts with (PhraseMatcher::IdOf looks it up when a phrase reaches it).
+  uint32_t id = 0;
   uint32_t token = 0;  // index into Document::tokens
   WordShape shape = WordShape::kLower;
   bool token_start = false;  // the first piece of its token
@@ -43,6 +45,9 @@ struct WordSequence {
   std::vector<uint32_t> starts;
   std::vector<uint32_t> marked;  // the tokens whose first word was given to PhraseMatcher::Mark, in order
   std::string scratch;
+  // The document's text and tokens, for the words looked up late (TextWord::id); valid while it is unchanged.
+  std::string_view text;
+  const Token* tokens = nullptr;
 };
 
 struct PhraseMatch {
@@ -54,6 +59,7 @@ struct PhraseMatch {
 class PhraseMatcher {
  public:
   static constexpr uint32_t kUnknownWord = 0xFFFFFFFFu;
+  static constexpr uint32_t kNotLookedUp = 0xFFFFFFFEu;  // see TextWord::id
   static constexpr size_t kMaxPhraseWords = 16;
 
   // Adds `phrase` with `value`. With `case_sensitive` false every word matches any case (used for imported
@@ -74,6 +80,12 @@ class PhraseMatcher {
   // Fills `seq` with the words of `doc` (its tokens cut at hyphens) and their starts. REQUIRES: doc.tokens
   // filled.
   void Tokenize(const Document& doc, WordSequence* seq) const;
+
+  // The id of words[word]: TextWord::id, looked up now when Tokenize left it (kNotLookedUp).
+  uint32_t IdOf(const WordSequence& seq, uint32_t word) const {
+    const uint32_t id = seq.words[word].id;
+    return id == kNotLookedUp ? LookUpLate(seq, seq.words[word].token) : id;
+  }
 
   // Appends to `out` every phrase that starts at word `begin` and ends at a token's end, shortest first.
   // REQUIRES: seq.words[begin].token_start.
@@ -129,12 +141,19 @@ class PhraseMatcher {
   };
 
   WordSlot* Intern(std::string_view key);
+  // Lets a lower-case word with `key` through Tokenize's filter (lower_start_filter_).
+  void LetLowerCaseStart(std::string_view key);
+  uint32_t LookUpLate(const WordSequence& seq, uint32_t token) const;
   const WordSlot* FindKey(std::string_view key) const;
   // Inlined into Tokenize's fast path: one call a token otherwise.
   __attribute__((always_inline)) const WordSlot* FindShort(uint64_t lo, uint64_t hi, size_t length,
                                                            uint64_t hash) const;
   const WordSlot* FindLong(std::string_view key, uint64_t hash) const;
   // Writes the next word of `seq` at index *count, and its start if a phrase may start there.
+  // Writes the words of an ASCII token of at most 16 bytes cut at `hyphens` (bit i: byte i is '-'; not all
+  // bytes), as the slow path would, from index *count; `readable` bytes from p on may be read.
+  void EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens, size_t readable, uint32_t token,
+                       WordSequence* seq, uint32_t* count) const;
   void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, WordSequence* seq,
             uint32_t* count) const;
   static size_t PairBit(uint32_t first, uint32_t second);
@@ -152,6 +171,14 @@ class PhraseMatcher {
   // One bit per hash of (first word, second word) of the phrases of two words or more: "the" and "a" start
   // phrases ("The Times"), and this filter spares MatchAt nearly every "the" and "a" of an article.
   std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(2048);
+  // One bit per hash of (length, first three bytes) of the words that start a phrase in lower case ("troops",
+  // "the") or are marked: most lower-case words of an article fail it, and Tokenize leaves them unkeyed
+  // (TextWord::id) instead of hashing them and probing the word table; few are ever reached by a phrase. 8 KB.
+  std::vector<uint64_t> lower_start_filter_ = std::vector<uint64_t>(1024);
+  // One bit per hash of (first word, LowerStartBit of the second word) of the phrases whose second word may be
+  // written in lower case: Tokenize drops "the" before a lower-case word it left unkeyed without keying that
+  // word when no such phrase could go on with it. 16 KB, as pair_filter_.
+  std::vector<uint64_t> lower_pair_filter_ = std::vector<uint64_t>(2048);
   std::string words_;  // the keys, back to back
   std::vector<WordKeyRef> word_keys_;  // per word id
   uint32_t word_count_ = 0;

@@ -121,5 +121,37 @@ TEST(PhraseMatcher, MarkedWordsAreListedByToken) {
   EXPECT_EQ(Find(matcher, "It said Islamic State."), (std::vector<std::string>{"1:Islamic State"}));
 }
 
+// Tokenize leaves unkeyed a lower-case word that starts no phrase in lower case; IdOf and MatchAt look it up
+// when they need it, so it still continues a phrase ("security" in "the UN security council").
+TEST(PhraseMatcher, LowerCaseWordsThatStartNothingAreLookedUpLate) {
+  PhraseMatcher matcher;
+  matcher.Add("UN Security Council", 1);
+  matcher.Add("troops", 2);
+  const Document doc = actors_test::MakeDocument("the UN security council and troops");
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  EXPECT_EQ(seq.words[2].id, PhraseMatcher::kNotLookedUp);  // "security"
+  EXPECT_EQ(matcher.IdOf(seq, 2), matcher.WordId("security"));
+  EXPECT_EQ(matcher.IdOf(seq, 4), PhraseMatcher::kUnknownWord);  // "and": in no phrase
+  EXPECT_EQ(seq.words[5].id, matcher.WordId("troops"));          // starts a phrase: keyed at once
+  EXPECT_EQ(Find(matcher, "the UN security council and troops"),
+            (std::vector<std::string>{"1:UN security council", "2:troops"}));
+}
+
+// A start whose next word was left unkeyed is kept only when some phrase's second word may be lower case there.
+TEST(PhraseMatcher, StartsBeforeUnkeyedWordsNeedALowerCaseSecondWord) {
+  PhraseMatcher matcher;
+  matcher.Add("The Times", 1);
+  matcher.Add("the mediators", 2);
+  const Document doc = actors_test::MakeDocument("the war, the times, the mediators");
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  std::vector<std::string> starts;
+  for (uint32_t w : seq.starts) starts.emplace_back(doc.token_text(seq.words[w].token + 1));
+  // "war" and "times" are unkeyed ("Times" must be capitalized); "mediators" may be lower case.
+  EXPECT_EQ(starts, (std::vector<std::string>{"mediators"}));
+  EXPECT_EQ(Find(matcher, "the war, the times, the mediators"), (std::vector<std::string>{"2:the mediators"}));
+}
+
 }  // namespace
 }  // namespace annalist::actors

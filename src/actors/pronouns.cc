@@ -21,7 +21,7 @@ uint32_t Run::OnOther(uint32_t t) {
       const Found& person = found_[last_person_];
       if (sentence_ - person.sentence <= options_.pronoun_window_sentences) {
         Found f = person;
-        f.mention.span = tok(t).span();
+        SetSpan(f, t, t + 1);
         f.sentence = sentence_;
         const int32_t keep = last_person_;
         Emit(f);
@@ -35,7 +35,7 @@ uint32_t Run::OnOther(uint32_t t) {
                                                      Is(t + 2, "women") || Is(t + 2, "people"));
     if (!noun_follows && !ItemAt(t + 2)) {
       Found f;
-      f.mention.span = {tok(t).begin, tok(t + 1).end};
+      SetSpan(f, t, t + 2);
       f.sentence = sentence_;
       Emit(f);
       return t + 2;
@@ -46,17 +46,12 @@ uint32_t Run::OnOther(uint32_t t) {
 
 uint32_t Run::OnThey(uint32_t t) {
   if (t + 1 >= end_ || !IsLowerWord(t + 1) || In<kFunctionWords>(text(t + 1))) return t + 1;
-  const auto token_at = [this](uint32_t offset) {
-    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), offset,
-                               [](const Token& tok, uint32_t begin) { return tok.begin < begin; });
-    return static_cast<uint32_t>(it - doc_.tokens.begin());
-  };
   for (size_t i = found_.size(), n = 0; i > 0 && n < 16; --i, ++n) {
     const Found& f = found_[i - 1];
     if (sentence_ - f.sentence > 1) break;
     if (f.mention.country.empty() && f.mention.sector == Sector::kNone) continue;
-    const uint32_t first = token_at(f.mention.span.begin);
-    const uint32_t last = token_at(f.mention.span.end) - 1;  // the mention's last token
+    const uint32_t first = f.first_token;
+    const uint32_t last = f.end_token - 1;  // the mention's last token
     if (first >= doc_.tokens.size() || last >= doc_.tokens.size() || first > last) continue;
     // A plural common noun heads it ("forces", "militias"); a name in -s ("Isis") is no plural.
     const std::string_view head = text(last);
@@ -65,7 +60,7 @@ uint32_t Run::OnThey(uint32_t t) {
     if (first > 0 && In<kFunctionWords>(text(first - 1)) && !Is(first - 1, "and")) continue;
     if (last + 1 >= doc_.tokens.size() || !IsLowerWord(last + 1) || In<kFunctionWords>(text(last + 1))) continue;
     Found copy = f;
-    copy.mention.span = tok(t).span();
+    SetSpan(copy, t, t + 1);
     copy.sentence = sentence_;
     Emit(copy);
     return t + 1;
@@ -94,7 +89,7 @@ uint32_t Run::OnIt(uint32_t t) {
   if (found_.empty()) return t + 1;
   const Found& last = found_.back();
   if (last.entry < 0 || sentence_ - last.sentence > options_.pronoun_window_sentences) return t + 1;
-  const ActorEntry& e = dict_.actors()[last.entry];
+  const ActorSummary& e = dict_.summaries()[last.entry];
   const bool org = e.kind == ActorKind::kOrganisation;
   const bool state = e.kind == ActorKind::kCountry && last.agent < 0 && last.mention.sector == Sector::kGOV;
   if (!org && !state) return t + 1;
@@ -102,7 +97,7 @@ uint32_t Run::OnIt(uint32_t t) {
   const bool bare = possessive && !AgentAt(t + 1);
   if (bare && sentence_ - last.sentence > 1) return t + 1;
   // A name the dictionary does not know between them may be the antecedent ("South Carolina … its support").
-  const uint32_t from = TokenOf(last.mention.span.end);
+  const uint32_t from = last.end_token;
   for (uint32_t p = from; p < t; ++p) {
     if (tok(p).kind != TokenKind::kWord || !tok(p).has(kTokenCapitalized) || item_at_[p] >= 0) continue;
     if (InsideItem(p) || SentenceStart(p) || In<kCapitalizedWords>(text(p))) continue;
@@ -111,7 +106,7 @@ uint32_t Run::OnIt(uint32_t t) {
   }
   Found f = last;
   f.sentence = sentence_;
-  f.mention.span = tok(t).span();
+  SetSpan(f, t, t + 1);
   uint32_t next = t + 1;
   if (possessive) {
     Anchor anchor;
@@ -125,7 +120,7 @@ uint32_t Run::OnIt(uint32_t t) {
     const AgentEntry* chain_last = nullptr;
     const uint32_t chain_end = AgentChain(t + 1, anchor, &sector, &head, &act, &chain_last);
     if (head >= 0 && !act) {
-      f.mention.span = {tok(t).begin, tok(chain_end - 1).end};
+      SetSpan(f, t, chain_end);
       f.mention.sector = sector;
       f.agent = head;
       next = chain_end;
