@@ -71,6 +71,8 @@ enum TokenFlag : uint8_t {
   kTokenSpaceBefore = 1 << 4,     // whitespace separates it from the previous token
   kTokenNewlineBefore = 1 << 5,   // a line break separates it from the previous token
   kTokenParagraphBefore = 1 << 6, // a blank line separates it from the previous token
+  kTokenLowerAscii = 1 << 7,      // a word of ASCII a-z and 0-9 from a letter on ("said", "g20"; not "don't",
+                                  // "al-Qaida", "iPhone", "1990s", "etc."): known to the tokenizer for free
 };
 
 struct Token {

@@ -118,6 +118,7 @@ class Scanner {
   struct Shape {
     uint32_t upper = 0;
     bool lower = false;
+    bool not_ascii_alnum = false;  // a non-ASCII letter, inner hyphen or inner apostrophe (no kTokenLowerAscii)
   };
 
   CharInfo At(size_t pos) const { return text_internal::ClassifyAt(text_, pos); }
@@ -186,15 +187,18 @@ class Scanner {
       if (c.cls & kCharWord) {  // only a non-ASCII letter gets here
         shape.upper += c.cls == kCharUpper;
         shape.lower |= c.cls == kCharLower;
+        shape.not_ascii_alnum = true;
         pos += c.length;
       } else if (IsHyphen(c.code_point)) {
         if ((ClassAt(pos + c.length) & kCharWord) == 0) return pos;
+        shape.not_ascii_alnum = true;
         pos += c.length;
       } else if (IsApostrophe(c.code_point)) {
         const size_t next = pos + c.length;
         if ((ClassAt(next) & kCharAnyLetter) == 0) return pos;
         const bool clitic_s = (text_[next] == 's' || text_[next] == 'S') && !(ClassAt(next + 1) & kCharWord);
         if (clitic_s && !IsContraction(text_.substr(begin, pos - begin))) return pos;
+        shape.not_ascii_alnum = true;
         pos = next;
       } else {
         return pos;
@@ -239,6 +243,9 @@ class Scanner {
       if (ByteIs(end, '.') && TakesPeriod(text_.substr(begin, end - begin), end + 1)) {
         ++end;
         flags |= kTokenAbbreviation;
+      } else if (first.cls == kCharLower && shape.upper == 0 && !shape.not_ascii_alnum) {
+        // Known here from the shape counted anyway; the slow branches of ContinueWord mark the rest.
+        flags |= kTokenLowerAscii;
       }
     }
     Emit(begin, end, TokenKind::kWord, flags | CaseFlags(first.cls, shape));

@@ -114,6 +114,7 @@ constexpr uint8_t kPoss = kTokenPossessive;
 constexpr uint8_t kSpace = kTokenSpaceBefore;
 constexpr uint8_t kLine = kTokenNewlineBefore;
 constexpr uint8_t kPara = kTokenParagraphBefore;
+constexpr uint8_t kLow = kTokenLowerAscii;
 
 // Kind and flags of one token.
 constexpr PropertyCase kPropertyCases[] = {
@@ -147,6 +148,25 @@ constexpr PropertyCase kPropertyCases[] = {
     {"£5", "£", TokenKind::kSymbol, 0, 0},
     {"A & B", "&", TokenKind::kSymbol, kSpace, 0},
     {"and/or", "/", TokenKind::kSymbol, 0, kSpace},
+    // Words of ASCII a-z and digits from a letter on, and words that look like them but are not.
+    {"they said", "said", TokenKind::kWord, kLow, kCap},
+    {"a", "a", TokenKind::kWord, kLow, 0},
+    {"the g20 met", "g20", TokenKind::kWord, kLow, 0},
+    {"militants' arms", "militants", TokenKind::kWord, kLow, 0},
+    {"the group's", "group", TokenKind::kWord, kLow, 0},
+    {"an extraordinarily long sentence", "extraordinarily", TokenKind::kWord, kLow, 0},
+    {"Said", "Said", TokenKind::kWord, kCap, kLow},
+    {"iPhone", "iPhone", TokenKind::kWord, 0, kLow | kCap},
+    {"don't", "don't", TokenKind::kWord, 0, kLow},
+    {"north-east", "north-east", TokenKind::kWord, 0, kLow},
+    {"al‑Qaida", "al‑Qaida", TokenKind::kWord, 0, kLow},
+    {"café", "café", TokenKind::kWord, 0, kLow},
+    {"étude", "étude", TokenKind::kWord, 0, kLow},
+    {"1990s", "1990s", TokenKind::kWord, 0, kLow},
+    {"etc. were", "etc.", TokenKind::kWord, kAbbr, kLow},
+    {"a.m. on", "a.m.", TokenKind::kWord, 0, kLow},
+    {"of 20", "20", TokenKind::kNumber, 0, kLow},
+    {"a , b", ",", TokenKind::kPunct, 0, kLow},
     // Whitespace before a token.
     {"a b", "b", TokenKind::kWord, kSpace, kLine | kPara},
     {"a,", ",", TokenKind::kPunct, 0, kSpace},
