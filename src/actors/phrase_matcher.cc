@@ -60,6 +60,7 @@ uint64_t KeyHash(std::string_view key) {
 inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
   return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
+inline bool FilterHas(const uint64_t* filter, size_t bit) { return (filter[bit >> 6] >> (bit & 63)) & 1; }
 
 // The bit of lower_start_filter_ for a word of `length` bytes from the first three bytes of its key, or of the
 // word itself, little-endian, zero past the word: `& 31` on each byte ignores case.
@@ -422,8 +423,11 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   // Words are built in a local and stored whole through a local pointer: a byte-sized store through `seq`
   // would make the compiler reload the vectors' pointers after it (char stores alias everything).
   TextWord* words = seq->words.data();
+  // Likewise the vectors read on every token, held in locals, which a byte store cannot change.
+  const Token* const tokens = doc.tokens.data();
+  const uint64_t* const lower_start_filter = lower_start_filter_.data();
   for (uint32_t t = 0; t < token_count; ++t) {
-    const Token& token = doc.tokens[t];
+    const Token& token = tokens[t];
     first_word[t] = count;
     if (token.kind == TokenKind::kPunct) {
       words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
@@ -436,7 +440,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     // read from its raw bytes: left unkeyed without classifying it. Without the flag, the paths below give the
     // same result.
     if (token.has(kTokenLowerAscii) && length <= 16 && text_size - token.begin >= 4 &&
-        !FilterHas(lower_start_filter_, LowerStartBitOfBytes(FirstThree(p, length), length))) {
+        !FilterHas(lower_start_filter, LowerStartBitOfBytes(FirstThree(p, length), length))) {
       words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
       continue;
     }
@@ -446,7 +450,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       const AsciiWord w = ClassifyShort(p, length, text_size - token.begin);
       if (!w.non_ascii && w.hyphens == 0) {
         const WordShape shape = ShapeOfMasks(w.upper, w.lower);
-        if (shape == WordShape::kLower && !FilterHas(lower_start_filter_, LowerStartBit(w.lo, length))) {
+        if (shape == WordShape::kLower && !FilterHas(lower_start_filter, LowerStartBit(w.lo, length))) {
           // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
           words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
           continue;
