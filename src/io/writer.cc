@@ -5,6 +5,7 @@
 #include <bit>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -21,19 +22,6 @@ namespace {
 // Literals are appended as string_views ("…"sv): their length is known at compile time, where `+= "…"` would
 // call strlen on each of the record's two hundred-odd pieces.
 using namespace std::string_view_literals;
-
-// Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
-// shortest form that reads back exactly ("31.42").
-void AppendNumber(double value, std::string& out) {
-  char buffer[32];
-  if (value == static_cast<double>(static_cast<int64_t>(value)) && value > -9e15 && value < 9e15) {
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
-    out.append(buffer, result.ptr);
-    return;
-  }
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
 
 void AppendUnsigned(uint64_t value, std::string& out) {
   char buffer[24];
@@ -53,9 +41,14 @@ void AppendNullableString(std::string_view text, std::string& out) {
 class JsonRecordBuilder {
  public:
   JsonRecordBuilder(const Document& doc, std::string& out)
-      : doc_(doc), out_(out), index_(scratch.index), actor_json_(scratch.actor_json) {
+      : doc_(doc),
+        out_(out),
+        index_(scratch.index),
+        actor_json_(scratch.actor_json),
+        place_json_(scratch.place_json) {
     index_.Reset(doc.text);
     actor_json_.assign(doc.actors.size(), {0, 0});
+    place_json_.assign(doc.places.size(), {0, 0});
   }
 
   void Build() {
@@ -80,7 +73,10 @@ class JsonRecordBuilder {
     AppendOptionalField("url", doc_.url);
     AppendList("events", doc_.events, [this](const Event& event) { AppendEvent(event); });
     AppendList("quantities", doc_.quantities, [this](const Quantity& quantity) { AppendQuantity(quantity); });
-    AppendList("places", doc_.places, [this](const PlaceMention& place) { AppendPlace(place); });
+    AppendList("places", doc_.places,
+               [this](const PlaceMention& place) {
+                 AppendPlaceOrNull(static_cast<uint32_t>(&place - doc_.places.data()));
+               });
     AppendList("times", doc_.times, [this](const TimeMention& time) { AppendTime(time); });
     if (!doc_.warnings.empty()) {
       AppendList("warnings", doc_.warnings, [this](const std::string& warning) { AppendJsonString(warning, out_); });
@@ -178,7 +174,17 @@ class JsonRecordBuilder {
       out_ += "null"sv;
       return;
     }
+    // Written once in "places" (which comes after events and figures in the record, so maybe here first)
+    // and copied for every event and figure that names it.
+    auto& [offset, length] = place_json_[place_index];
+    if (length > 0) {
+      out_.reserve(out_.size() + length);  // so that the copy's source stays where it is
+      out_.append(out_.data() + offset, length);
+      return;
+    }
+    offset = out_.size();
     AppendPlace(doc_.places[place_index]);
+    length = out_.size() - offset;
   }
 
   void AppendPlace(const PlaceMention& place) {
@@ -191,9 +197,9 @@ class JsonRecordBuilder {
     out_ += ",\"kind\":\""sv;
     out_ += PlaceKindName(place.kind);
     out_ += "\",\"lat\":"sv;
-    AppendNumber(place.lat, out_);
+    AppendJsonNumber(place.lat, out_);
     out_ += ",\"lon\":"sv;
-    AppendNumber(place.lon, out_);
+    AppendJsonNumber(place.lon, out_);
     out_ += ',';
     AppendSpan(place.span);
     out_ += '}';
@@ -213,10 +219,10 @@ class JsonRecordBuilder {
     out_ += "{\"category\":\""sv;
     out_ += QuantityCategoryName(quantity.category);
     out_ += "\",\"value\":"sv;
-    AppendNumber(quantity.value, out_);
+    AppendJsonNumber(quantity.value, out_);
     out_ += ",\"high\":"sv;
     if (quantity.high) {
-      AppendNumber(*quantity.high, out_);
+      AppendJsonNumber(*quantity.high, out_);
     } else {
       out_ += "null"sv;
     }
@@ -276,6 +282,7 @@ class JsonRecordBuilder {
   struct Scratch {
     Utf8Index index;
     std::vector<std::pair<size_t, size_t>> actor_json;  // per actor mention: offset and length in out_
+    std::vector<std::pair<size_t, size_t>> place_json;  // per place mention: the same
   };
   static thread_local Scratch scratch;
 
@@ -283,6 +290,7 @@ class JsonRecordBuilder {
   std::string& out_;
   Utf8Index& index_;
   std::vector<std::pair<size_t, size_t>>& actor_json_;  // length 0: not written yet
+  std::vector<std::pair<size_t, size_t>>& place_json_;  // length 0: not written yet
 };
 
 thread_local JsonRecordBuilder::Scratch JsonRecordBuilder::scratch;
@@ -348,9 +356,9 @@ class EventsCsvFormatter final : public RecordFormatter {
         out += ',';
         out.append(place.country.view());
         out += ',';
-        AppendNumber(place.lat, out);
+        AppendJsonNumber(place.lat, out);
         out += ',';
-        AppendNumber(place.lon, out);
+        AppendJsonNumber(place.lon, out);
       } else {
         out += ",,,"sv;
       }
@@ -387,6 +395,37 @@ class EventsCsvFormatter final : public RecordFormatter {
 };
 
 }  // namespace
+
+// Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
+// shortest form that reads back exactly ("31.42").
+void AppendJsonNumber(double value, std::string& out) {
+  char buffer[32];
+  // (The range tests come first: converting a NaN or a huge value to an integer is undefined.)
+  if (value > -9e15 && value < 9e15 && value == static_cast<double>(static_cast<int64_t>(value))) {
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
+    out.append(buffer, result.ptr);
+    return;
+  }
+  // Coordinates are rounded to hundredths (places stage). A value that is exactly the double nearest some
+  // k / 100 has k / 100 with its trailing zeros cut as its shortest form: below 1e9, where a rounding step is
+  // far below a hundredth, no other decimal of two places or fewer reads back as it, and any of more places
+  // is longer. Writing k with the point put back is several times cheaper than std::to_chars' search.
+  if (value > -1e9 && value < 1e9 && std::round(value * 100) / 100 == value) {
+    const auto k = static_cast<int64_t>(std::round(value * 100));
+    const uint64_t magnitude = static_cast<uint64_t>(k < 0 ? -k : k);
+    char* p = buffer;
+    if (k < 0) *p++ = '-';
+    p = std::to_chars(p, buffer + sizeof buffer, magnitude / 100).ptr;
+    const auto cents = static_cast<unsigned>(magnitude % 100);  // not 0: the value is not integral
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
+    out.append(buffer, p);
+    return;
+  }
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
 
 namespace {
 

@@ -34,6 +34,10 @@ Result<std::unique_ptr<RecordFormatter>> MakeFormatter(std::string_view name);
 // Appends `text` to `out` as a JSON string literal, quotes included. REQUIRES: text is valid UTF-8.
 void AppendJsonString(std::string_view text, std::string& out);
 
+// Appends `value` as a JSON number: an integral value as an integer ("100000", not "1e+05"), any other in the
+// shortest form that reads back exactly ("31.42"), which is what std::to_chars gives.
+void AppendJsonNumber(double value, std::string& out);
+
 // Buffered, checked writes to a file or standard output. Every failure (disk full, closed pipe) is reported
 // with the path, so the CLI can exit non-zero.
 class OutputSink {

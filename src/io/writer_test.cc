@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 
 #include <string>
@@ -67,6 +69,29 @@ TEST(JsonString, EscapesAtEveryOffsetOfLongStrings) {
         EXPECT_EQ(out, escaped_byte_by_byte(text)) << "special " << int(special) << " at " << at << " of " << length;
       }
     }
+  }
+}
+
+// Hundredths (the places stage's coordinates) take a short path; every value must still print as std::to_chars
+// prints it, or as an integer when integral.
+TEST(JsonNumber, PrintsWhatToCharsPrints) {
+  const auto reference = [](double value) {
+    char buffer[32];
+    if (value == static_cast<double>(static_cast<int64_t>(value))) {
+      return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value)).ptr);
+    }
+    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+  };
+  std::vector<double> values;
+  for (int64_t k = -40000; k <= 40000; k += 7) values.push_back(static_cast<double>(k) / 100);  // coordinates
+  for (double v : {0.01, -0.01, 0.1, -0.05, 123456789.12, -987654321.5, 999999999.99, 1e9 + 0.5, 1e12 + 0.25,
+                   31.415926, 1.0 / 3, 2.5e-7, 8500.5, 1e20, -1e-300}) {
+    values.push_back(v);
+  }
+  for (const double value : values) {
+    std::string out;
+    AppendJsonNumber(value, out);
+    EXPECT_EQ(out, reference(value)) << value;
   }
 }
 
@@ -150,6 +175,23 @@ TEST(JsonLines, AnActorNamedTwiceIsWrittenTheSameEachTime) {
   const std::string next = FormatAs("jsonl", with_events("Fatah rejected it.", "Fatah"));
   EXPECT_EQ(next.find("Hamas"), std::string::npos) << next;
   EXPECT_NE(next.find("\"claimed_by\":{\"text\":\"Fatah\""), std::string::npos) << next;
+}
+
+// A place named by an event is written there first (events come before places in the record) and copied
+// into the places list.
+TEST(JsonLines, APlaceNamedByAnEventReadsTheSameInThePlacesList) {
+  Document doc = ArticleWith("Hamas rejected it in Gaza.");
+  doc.places.push_back({Span{21, 25}, "Gaza Strip", CountryCode::FromString("PSE"), PlaceKind::kArea, 31.42, 34.3});
+  Event event;
+  event.type = EventType::kReject;
+  event.place = 0;
+  event.trigger = {6, 14};
+  doc.events = {event};
+  const std::string place = "{\"text\":\"Gaza\",\"name\":\"Gaza Strip\",\"country\":\"PSE\",\"kind\":\"area\","
+                            "\"lat\":31.42,\"lon\":34.3,\"span\":[21,25]}";
+  const std::string out = FormatAs("jsonl", doc);
+  EXPECT_NE(out.find("\"place\":" + place), std::string::npos) << out;
+  EXPECT_NE(out.find("\"places\":[" + place + "]"), std::string::npos) << out;
 }
 
 TEST(JsonLines, NumbersPrintAsIntegersWhenIntegral) {
