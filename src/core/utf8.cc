@@ -145,6 +145,16 @@ uint32_t Utf8Index::CodePointOffset(uint32_t byte_offset) const {
   return CountFrom(block, byte_offset);
 }
 
+uint32_t Utf8Index::CodePointOffsetFrom(uint32_t from_byte, uint32_t from_code_points, uint32_t byte_offset) const {
+  // Farther than a block away, the index is the shorter count.
+  if (byte_offset - from_byte > kBlock) return CodePointOffset(byte_offset);
+  uint32_t code_points = from_code_points;
+  size_t pos = from_byte;
+  for (; pos + 8 <= byte_offset; pos += 8) code_points += CodePointStartsIn8(text_.data() + pos);
+  for (; pos < byte_offset; ++pos) code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
+  return code_points;
+}
+
 uint32_t Utf8Index::CountFrom(size_t block, uint32_t byte_offset) const {
   uint32_t code_points = block_start_[block];
   size_t pos = block * kBlock;

@@ -40,6 +40,11 @@ class Utf8Index {
   // REQUIRES: byte_offset <= text.size().
   uint32_t CodePointOffset(uint32_t byte_offset) const;
 
+  // The same, counted on from a known offset (`from_code_points` is CodePointOffset(from_byte)): for the end
+  // of a span whose begin was just converted, the few bytes between them instead of a block.
+  // REQUIRES: from_byte <= byte_offset <= text.size().
+  uint32_t CodePointOffsetFrom(uint32_t from_byte, uint32_t from_code_points, uint32_t byte_offset) const;
+
  private:
   // The code points before byte_offset, counted from the start of `block`.
   uint32_t CountFrom(size_t block, uint32_t byte_offset) const;

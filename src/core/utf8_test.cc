@@ -55,6 +55,19 @@ TEST(Utf8Index, CountsCodePointsNotBytes) {
   EXPECT_EQ(index.CodePointOffset(static_cast<uint32_t>(text.size())), 150u);
 }
 
+// Counting on from a known offset gives what the index gives, near (a span's end) and far (past a block).
+TEST(Utf8Index, CountingOnFromAKnownOffsetAgreesWithTheIndex) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += i % 3 == 0 ? "“Gaza” – " : i % 3 == 1 ? "Shuja’iyya, " : "plain words ";
+  const Utf8Index index(text);
+  for (uint32_t from = 0; from <= text.size(); from += 3) {
+    for (uint32_t to = from; to <= text.size(); to += to - from < 80 ? 1 : 37) {
+      ASSERT_EQ(index.CodePointOffsetFrom(from, index.CodePointOffset(from), to), index.CodePointOffset(to))
+          << from << " " << to;
+    }
+  }
+}
+
 TEST(Utf8Index, EmptyTextAndBlockBoundaries) {
   EXPECT_EQ(Utf8Index("").CodePointOffset(0), 0u);
   const std::string ascii(128, 'x');

@@ -2,11 +2,13 @@
 // whatever the thread count: golden files and diffs depend on it.
 #include "io/writer.h"
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -23,29 +25,174 @@ namespace {
 // call strlen on each of the record's two hundred-odd pieces.
 using namespace std::string_view_literals;
 
-void AppendUnsigned(uint64_t value, std::string& out) {
+// The record being written. std::string::append is a call with a capacity test for each of a record's
+// hundreds of pieces; here an append is inline: one test and a copy whose length the compiler often knows.
+// Kept by the formatting thread; a buffer grown far past its records is given back (memory stays flat).
+class RecordBuffer {
+ public:
+  size_t size() const { return size_; }
+  const char* data() const { return data_.get(); }
+  void clear() {
+    if (capacity_ > kKeptCapacity && capacity_ > 4 * size_) {
+      data_.reset();
+      capacity_ = 0;
+    }
+    size_ = 0;
+  }
+  void reserve(size_t n) {
+    if (n > capacity_) Grow(n);
+  }
+  // (Always inline: a call per piece is the cost this class exists to remove, and GCC will not inline it
+  // into the builder's long functions on its own.)
+  [[gnu::always_inline]] void append(const char* bytes, size_t n) {
+    reserve(size_ + n);
+    std::memcpy(data_.get() + size_, bytes, n);
+    size_ += n;
+  }
+  void append(const char* begin, const char* end) { append(begin, static_cast<size_t>(end - begin)); }
+  [[gnu::always_inline]] RecordBuffer& operator+=(std::string_view text) {
+    append(text.data(), text.size());
+    return *this;
+  }
+  [[gnu::always_inline]] RecordBuffer& operator+=(char c) {
+    reserve(size_ + 1);
+    data_[size_++] = c;
+    return *this;
+  }
+  // Appends the `length` bytes written at `offset` (an actor or place already written in this record).
+  void AppendCopy(size_t offset, size_t length) {
+    reserve(size_ + length);  // before taking the source: growing moves it
+    std::memcpy(data_.get() + size_, data_.get() + offset, length);
+    size_ += length;
+  }
+
+ private:
+  static constexpr size_t kKeptCapacity = size_t{1} << 20;
+  void Grow(size_t n) {
+    const size_t capacity = std::max({n, 2 * capacity_, size_t{4096}});
+    auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+    if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+    data_ = std::move(grown);
+    capacity_ = capacity;
+  }
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
+// Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
+// shortest form that reads back exactly ("31.42").
+template <typename Out>
+void AppendNumberTo(double value, Out& out) {
+  char buffer[32];
+  // (The range tests come first: converting a NaN or a huge value to an integer is undefined.)
+  if (value > -9e15 && value < 9e15 && value == static_cast<double>(static_cast<int64_t>(value))) {
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
+    out.append(buffer, result.ptr);
+    return;
+  }
+  // Coordinates are rounded to hundredths (places stage). A value that is exactly the double nearest some
+  // k / 100 has k / 100 with its trailing zeros cut as its shortest form: below 1e9, where a rounding step is
+  // far below a hundredth, no other decimal of two places or fewer reads back as it, and any of more places
+  // is longer. Writing k with the point put back is several times cheaper than std::to_chars' search.
+  if (value > -1e9 && value < 1e9 && std::round(value * 100) / 100 == value) {
+    const auto k = static_cast<int64_t>(std::round(value * 100));
+    const uint64_t magnitude = static_cast<uint64_t>(k < 0 ? -k : k);
+    char* p = buffer;
+    if (k < 0) *p++ = '-';
+    p = std::to_chars(p, buffer + sizeof buffer, magnitude / 100).ptr;
+    const auto cents = static_cast<unsigned>(magnitude % 100);  // not 0: the value is not integral
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + cents / 10);
+    if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
+    out.append(buffer, p);
+    return;
+  }
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+
+
+// The index of the first byte at or after `i` that JSON must escape (a control byte, '"' or '\\'), or
+// text.size(). Sixteen bytes at a time where SSE2 is available: most strings need no escape at all.
+size_t NextToEscape(std::string_view text, size_t i) {
+#if defined(__SSE2__)
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // A byte below 0x20 as an unsigned number: the signed byte, shifted by 0x80, is below -0x60.
+    const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(bytes, _mm_set1_epi8(static_cast<char>(0x80))),
+                                           _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
+    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                         _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
+    const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(control, special)));
+    if (mask != 0) return i + static_cast<size_t>(std::countr_zero(mask));
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return text.size();
+}
+
+// A JSON string literal, quotes included.
+template <typename Out>
+void AppendEscapedTo(std::string_view text, Out& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t run_start = 0;
+  for (size_t i = NextToEscape(text, 0); i < text.size(); i = NextToEscape(text, run_start)) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    out.append(text.data() + run_start, i - run_start);
+    run_start = i + 1;
+    switch (c) {
+      case '"': out += "\\\""sv; break;
+      case '\\': out += "\\\\"sv; break;
+      case '\n': out += "\\n"sv; break;
+      case '\r': out += "\\r"sv; break;
+      case '\t': out += "\\t"sv; break;
+      case '\b': out += "\\b"sv; break;
+      case '\f': out += "\\f"sv; break;
+      default:
+        out += "\\u00"sv;
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(text.data() + run_start, text.size() - run_start);
+  out += '"';
+}
+
+
+template <typename Out>
+void AppendUnsigned(uint64_t value, Out& out) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.append(buffer, result.ptr);
 }
 
-void AppendNullableString(std::string_view text, std::string& out) {
+template <typename Out>
+void AppendNullableString(std::string_view text, Out& out) {
   if (text.empty()) {
     out += "null"sv;
   } else {
-    AppendJsonString(text, out);
+    AppendEscapedTo(text, out);
   }
 }
 
-// Walks a document's layers and writes them as RECORDS.md JSON. Holds the per-document byte→code-point index.
+// Walks a document's layers and writes them as RECORDS.md JSON into the thread's RecordBuffer, then appends
+// the record to the caller's string. Holds the per-document byte→code-point index.
 class JsonRecordBuilder {
  public:
   JsonRecordBuilder(const Document& doc, std::string& out)
       : doc_(doc),
-        out_(out),
+        record_(out),
+        out_(scratch.buffer),
         index_(scratch.index),
         actor_json_(scratch.actor_json),
         place_json_(scratch.place_json) {
+    out_.clear();
     index_.Reset(doc.text);
     actor_json_.assign(doc.actors.size(), {0, 0});
     place_json_.assign(doc.places.size(), {0, 0});
@@ -53,17 +200,20 @@ class JsonRecordBuilder {
 
   void Build() {
     out_ += "{\"id\":"sv;
-    AppendJsonString(doc_.id, out_);
+    AppendEscapedTo(doc_.id, out_);
     if (doc_.is_error()) {
       out_ += ",\"error\":"sv;
-      AppendJsonString(doc_.error, out_);
+      AppendEscapedTo(doc_.error, out_);
       out_ += "}\n"sv;
+      record_.append(out_.data(), out_.size());
       return;
     }
     out_ += ",\"date\":"sv;
     if (doc_.date) {
       out_ += '"';
-      AppendIsoDate(*doc_.date, out_);
+      text_.clear();
+      AppendIsoDate(*doc_.date, text_);
+      out_ += text_;
       out_ += '"';
     } else {
       out_ += "null"sv;
@@ -79,9 +229,10 @@ class JsonRecordBuilder {
                });
     AppendList("times", doc_.times, [this](const TimeMention& time) { AppendTime(time); });
     if (!doc_.warnings.empty()) {
-      AppendList("warnings", doc_.warnings, [this](const std::string& warning) { AppendJsonString(warning, out_); });
+      AppendList("warnings", doc_.warnings, [this](const std::string& warning) { AppendEscapedTo(warning, out_); });
     }
     out_ += "}\n"sv;
+    record_.append(out_.data(), out_.size());
   }
 
  private:
@@ -103,22 +254,23 @@ class JsonRecordBuilder {
     out_ += ",\""sv;
     out_ += key;
     out_ += "\":"sv;
-    AppendJsonString(*value, out_);
+    AppendEscapedTo(*value, out_);
   }
 
   // "text":"…","span":[b,e] — the text and the code-point span of a byte span, written in that order by
   // callers that put other keys between them.
   void AppendSpan(Span span) {
     out_ += "\"span\":["sv;
-    AppendUnsigned(index_.CodePointOffset(span.begin), out_);
+    const uint32_t begin = index_.CodePointOffset(span.begin);
+    AppendUnsigned(begin, out_);
     out_ += ',';
-    AppendUnsigned(index_.CodePointOffset(span.end), out_);
+    AppendUnsigned(index_.CodePointOffsetFrom(span.begin, begin, span.end), out_);
     out_ += ']';
   }
 
   void AppendText(Span span) {
     out_ += "\"text\":"sv;
-    AppendJsonString(doc_.slice(span), out_);
+    AppendEscapedTo(doc_.slice(span), out_);
   }
 
   void AppendCountry(const CountryCode& country) {
@@ -138,7 +290,9 @@ class JsonRecordBuilder {
   // A time value needs no escaping: digits, '-' and '/'.
   void AppendQuotedTimeValue(const DayInterval& value) {
     out_ += '"';
-    AppendTimeValue(value, out_);
+    text_.clear();
+    AppendTimeValue(value, text_);
+    out_ += text_;
     out_ += '"';
   }
   void AppendActorOrNull(uint32_t actor_index) {
@@ -149,8 +303,7 @@ class JsonRecordBuilder {
     // A mention named by several events and figures is written once and copied after.
     auto& [offset, length] = actor_json_[actor_index];
     if (length > 0) {
-      out_.reserve(out_.size() + length);  // so that the copy's source stays where it is
-      out_.append(out_.data() + offset, length);
+      out_.AppendCopy(offset, length);
       return;
     }
     offset = out_.size();
@@ -178,8 +331,7 @@ class JsonRecordBuilder {
     // and copied for every event and figure that names it.
     auto& [offset, length] = place_json_[place_index];
     if (length > 0) {
-      out_.reserve(out_.size() + length);  // so that the copy's source stays where it is
-      out_.append(out_.data() + offset, length);
+      out_.AppendCopy(offset, length);
       return;
     }
     offset = out_.size();
@@ -191,15 +343,15 @@ class JsonRecordBuilder {
     out_ += '{';
     AppendText(place.span);
     out_ += ",\"name\":"sv;
-    AppendJsonString(place.name, out_);
+    AppendEscapedTo(place.name, out_);
     out_ += ',';
     AppendCountry(place.country);
     out_ += ",\"kind\":\""sv;
     out_ += PlaceKindName(place.kind);
     out_ += "\",\"lat\":"sv;
-    AppendJsonNumber(place.lat, out_);
+    AppendNumberTo(place.lat, out_);
     out_ += ",\"lon\":"sv;
-    AppendJsonNumber(place.lon, out_);
+    AppendNumberTo(place.lon, out_);
     out_ += ',';
     AppendSpan(place.span);
     out_ += '}';
@@ -219,10 +371,10 @@ class JsonRecordBuilder {
     out_ += "{\"category\":\""sv;
     out_ += QuantityCategoryName(quantity.category);
     out_ += "\",\"value\":"sv;
-    AppendJsonNumber(quantity.value, out_);
+    AppendNumberTo(quantity.value, out_);
     out_ += ",\"high\":"sv;
     if (quantity.high) {
-      AppendJsonNumber(*quantity.high, out_);
+      AppendNumberTo(*quantity.high, out_);
     } else {
       out_ += "null"sv;
     }
@@ -255,7 +407,7 @@ class JsonRecordBuilder {
     out_ += ",\"context\":["sv;
     for (size_t i = 0; i < event.contexts.size(); ++i) {
       if (i) out_ += ',';
-      AppendJsonString(event.contexts[i], out_);
+      AppendEscapedTo(event.contexts[i], out_);
     }
     out_ += "],\"cameo\":"sv;
     AppendNullableString(event.cameo, out_);
@@ -272,7 +424,7 @@ class JsonRecordBuilder {
     out_ += ",\"status\":\""sv;
     out_ += EventStatusName(event.status);
     out_ += "\",\"trigger\":"sv;
-    AppendJsonString(doc_.slice(event.trigger), out_);
+    AppendEscapedTo(doc_.slice(event.trigger), out_);
     out_ += ',';
     AppendSpan(event.trigger);
     out_ += '}';
@@ -280,6 +432,8 @@ class JsonRecordBuilder {
 
   // The builder's buffers, kept by the formatting thread across documents.
   struct Scratch {
+    RecordBuffer buffer;
+    std::string text;  // a date or time value on its way into the buffer
     Utf8Index index;
     std::vector<std::pair<size_t, size_t>> actor_json;  // per actor mention: offset and length in out_
     std::vector<std::pair<size_t, size_t>> place_json;  // per place mention: the same
@@ -287,7 +441,9 @@ class JsonRecordBuilder {
   static thread_local Scratch scratch;
 
   const Document& doc_;
-  std::string& out_;
+  std::string& record_;  // the caller's: the record is appended there once built
+  RecordBuffer& out_;
+  std::string& text_ = scratch.text;
   Utf8Index& index_;
   std::vector<std::pair<size_t, size_t>>& actor_json_;  // length 0: not written yet
   std::vector<std::pair<size_t, size_t>>& place_json_;  // length 0: not written yet
@@ -396,88 +552,9 @@ class EventsCsvFormatter final : public RecordFormatter {
 
 }  // namespace
 
-// Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
-// shortest form that reads back exactly ("31.42").
-void AppendJsonNumber(double value, std::string& out) {
-  char buffer[32];
-  // (The range tests come first: converting a NaN or a huge value to an integer is undefined.)
-  if (value > -9e15 && value < 9e15 && value == static_cast<double>(static_cast<int64_t>(value))) {
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
-    out.append(buffer, result.ptr);
-    return;
-  }
-  // Coordinates are rounded to hundredths (places stage). A value that is exactly the double nearest some
-  // k / 100 has k / 100 with its trailing zeros cut as its shortest form: below 1e9, where a rounding step is
-  // far below a hundredth, no other decimal of two places or fewer reads back as it, and any of more places
-  // is longer. Writing k with the point put back is several times cheaper than std::to_chars' search.
-  if (value > -1e9 && value < 1e9 && std::round(value * 100) / 100 == value) {
-    const auto k = static_cast<int64_t>(std::round(value * 100));
-    const uint64_t magnitude = static_cast<uint64_t>(k < 0 ? -k : k);
-    char* p = buffer;
-    if (k < 0) *p++ = '-';
-    p = std::to_chars(p, buffer + sizeof buffer, magnitude / 100).ptr;
-    const auto cents = static_cast<unsigned>(magnitude % 100);  // not 0: the value is not integral
-    *p++ = '.';
-    *p++ = static_cast<char>('0' + cents / 10);
-    if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
-    out.append(buffer, p);
-    return;
-  }
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
-}
+void AppendJsonNumber(double value, std::string& out) { AppendNumberTo(value, out); }
 
-namespace {
-
-// The index of the first byte at or after `i` that JSON must escape (a control byte, '"' or '\\'), or
-// text.size(). Sixteen bytes at a time where SSE2 is available: most strings need no escape at all.
-size_t NextToEscape(std::string_view text, size_t i) {
-#if defined(__SSE2__)
-  for (; i + 16 <= text.size(); i += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    // A byte below 0x20 as an unsigned number: the signed byte, shifted by 0x80, is below -0x60.
-    const __m128i control = _mm_cmplt_epi8(_mm_xor_si128(bytes, _mm_set1_epi8(static_cast<char>(0x80))),
-                                           _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80)));
-    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
-                                         _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')));
-    const auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(control, special)));
-    if (mask != 0) return i + static_cast<size_t>(std::countr_zero(mask));
-  }
-#endif
-  for (; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == '"' || c == '\\') return i;
-  }
-  return text.size();
-}
-
-}  // namespace
-
-void AppendJsonString(std::string_view text, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t run_start = 0;
-  for (size_t i = NextToEscape(text, 0); i < text.size(); i = NextToEscape(text, run_start)) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    out.append(text.data() + run_start, i - run_start);
-    run_start = i + 1;
-    switch (c) {
-      case '"': out += "\\\""sv; break;
-      case '\\': out += "\\\\"sv; break;
-      case '\n': out += "\\n"sv; break;
-      case '\r': out += "\\r"sv; break;
-      case '\t': out += "\\t"sv; break;
-      case '\b': out += "\\b"sv; break;
-      case '\f': out += "\\f"sv; break;
-      default:
-        out += "\\u00"sv;
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(text.data() + run_start, text.size() - run_start);
-  out += '"';
-}
+void AppendJsonString(std::string_view text, std::string& out) { AppendEscapedTo(text, out); }
 
 Result<std::unique_ptr<RecordFormatter>> MakeFormatter(std::string_view name) {
   if (name == "jsonl") return std::unique_ptr<RecordFormatter>(new JsonLinesFormatter());

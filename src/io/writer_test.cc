@@ -194,6 +194,27 @@ TEST(JsonLines, APlaceNamedByAnEventReadsTheSameInThePlacesList) {
   EXPECT_NE(out.find("\"places\":[" + place + "]"), std::string::npos) << out;
 }
 
+// A record far larger than the writer's first buffer (it grows while copying already written actors), then a
+// small one after it.
+TEST(JsonLines, ARecordOfManyEventsIsWhole) {
+  Document doc = ArticleWith("Hamas rejected it.");
+  doc.actors.push_back({Span{0, 5}, "Hamas", CountryCode::FromString("PSE"), Sector::kREB});
+  Event event;
+  event.type = EventType::kReject;
+  event.actor = 0;
+  event.trigger = {6, 14};
+  doc.events.assign(20000, event);
+  const std::string out = FormatAs("jsonl", doc);
+  const std::string actor =
+      "\"actor\":{\"text\":\"Hamas\",\"name\":\"Hamas\",\"country\":\"PSE\",\"sector\":\"REB\",\"span\":[0,5]}";
+  size_t count = 0;
+  for (size_t at = out.find(actor); at != std::string::npos; at = out.find(actor, at + 1)) ++count;
+  EXPECT_EQ(count, 20000u);
+  EXPECT_EQ(out.substr(out.size() - 12), "\"times\":[]}\n");
+  EXPECT_EQ(FormatAs("jsonl", ArticleWith("Nothing happened.")),
+            "{\"id\":\"a1\",\"date\":\"2023-12-21\",\"events\":[],\"quantities\":[],\"places\":[],\"times\":[]}\n");
+}
+
 TEST(JsonLines, NumbersPrintAsIntegersWhenIntegral) {
   Document doc = ArticleWith("100,000 fled.");
   Quantity fled;
