@@ -45,6 +45,7 @@ class RecordBuffer {
   // (Always inline: a call per piece is the cost this class exists to remove, and GCC will not inline it
   // into the builder's long functions on its own.)
   [[gnu::always_inline]] void append(const char* bytes, size_t n) {
+    if (n == 0) return;  // memcpy's pointers must not be null, even for no bytes (an empty buffer's are)
     reserve(size_ + n);
     std::memcpy(data_.get() + size_, bytes, n);
     size_ += n;
