@@ -94,7 +94,8 @@ Result<ActorRole> ParseActorRole(std::string_view text) {
   role.sector = *sector;
   if (when.empty()) return role;
   const size_t dots = when.find("..");
-  if (dots == std::string_view::npos) return Status::InvalidInput("role dates need '..' in '" + std::string(text) + "'");
+  if (dots == std::string_view::npos)
+    return Status::InvalidInput("role dates need '..' in '" + std::string(text) + "'");
   if (dots > 0) {
     auto day = ParseDay(when.substr(0, dots), false);
     if (!day) return Status::InvalidInput("bad start date in role '" + std::string(text) + "'");
@@ -105,7 +106,8 @@ Result<ActorRole> ParseActorRole(std::string_view text) {
     if (!day) return Status::InvalidInput("bad end date in role '" + std::string(text) + "'");
     role.last_day = *day;
   }
-  if (role.first_day > role.last_day) return Status::InvalidInput("role ends before it starts '" + std::string(text) + "'");
+  if (role.first_day > role.last_day)
+    return Status::InvalidInput("role ends before it starts '" + std::string(text) + "'");
   return role;
 }
 

@@ -323,7 +323,8 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
     if (plural && (Is(q, "that") || Is(q, "this"))) break;
     // Another phrase ends here: "The militants beheaded prisoners" is two phrases, not one.
     // An adjectival form belongs to the phrase ("the Palestinian Islamist group").
-    if (const Item* other = CoveringItem(q); other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
+    if (const Item* other = CoveringItem(q);
+        other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
       break;
     }
     if (In<kDeterminers>(text(q))) {
@@ -400,7 +401,8 @@ uint32_t Run::OnAgent(const Item& item) {
     uint32_t q = p;
     while (q < end_ && q < p + 3 && !AgentAt(q) && IsWord(q) && !In<kStopWords>(text(q))) ++q;
     if (const Item* descriptor = AgentAt(q);
-        descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural && p > chain_end + 1) {
+        descriptor && agent(*descriptor).kind == AgentKind::kDescriptor && !descriptor->hit.plural &&
+        p > chain_end + 1) {
       if (const Found* antecedent = Antecedent(chain_end + 1, descriptor->begin, agent(*descriptor).sector)) {
         Found f = *antecedent;
         SetSpan(f, np_begin, descriptor->end);

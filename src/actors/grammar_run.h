@@ -211,7 +211,8 @@ class Run {
       found_agents_.pop_back();
     }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
-    if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson) last_person_ = static_cast<int32_t>(found_.size());
+    if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson)
+      last_person_ = static_cast<int32_t>(found_.size());
     found_.push_back(f);
     found_agents_.push_back(f.mention.country.empty() ? -1 : f.agent);
   }
@@ -237,7 +238,8 @@ class Run {
   const Found* Antecedent(uint32_t np_begin, uint32_t np_end, Sector wanted) const {
     CountryCode country;
     for (uint32_t p = np_begin; p < np_end; ++p) {
-      if (const Item* item = ActorAt(p); item && item->hit.form == AliasForm::kAdjective) country = AnchorOf(*item).country;
+      if (const Item* item = ActorAt(p); item && item->hit.form == AliasForm::kAdjective)
+        country = AnchorOf(*item).country;
     }
     for (size_t i = found_.size(), n = 0; i > 0 && n < 60; --i, ++n) {
       const Found& f = found_[i - 1];

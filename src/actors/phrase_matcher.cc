@@ -77,7 +77,9 @@ inline size_t LowerStartBit(uint64_t lo, size_t length) {
 
 // The word filter's block (of 1024) and two bits in it, from the high half of a key's hash.
 inline size_t FilterBlock(uint64_t hash) { return (hash >> 32) & 1023; }
-inline uint64_t FilterBits(uint64_t hash) { return uint64_t{1} << ((hash >> 42) & 63) | uint64_t{1} << ((hash >> 48) & 63); }
+inline uint64_t FilterBits(uint64_t hash) {
+  return uint64_t{1} << ((hash >> 42) & 63) | uint64_t{1} << ((hash >> 48) & 63);
+}
 
 }  // namespace
 

@@ -28,12 +28,12 @@
 //    by-phrase ("a coup attempt by a group of fighters"), an unknown name before the verb.
 // 4. Governors (design note P6). A trigger flagged governor= (refuse, decline, promise, threaten, call for,
 //    agree, deny, announce, allege; verbs and nouns) absorbs the first trigger of its complement and takes
-//    type, mode and CAMEO from data/events/combine.tsv: "refused to continue with negotiations" is REJECT meet 125; "promises to
-//    continue war" is THREATEN violence 138. A noun in the complement that has an actor of its own stays an
-//    event ("declined three offers put on the table by the mediators": the offers are the mediators' AGREE).
-//    DENY keeps its complement with status denied; ANNOUNCE and ALLEGE are events only through a listed
-//    complement (an announced retreat is CONCEDE; a claim of another party's violence an ACCUSE of it, the
-//    violence kept with its claimant).
+//    type, mode and CAMEO from data/events/combine.tsv: "refused to continue with negotiations" is REJECT
+//    meet 125; "promises to continue war" is THREATEN violence 138. A noun in the complement that has an
+//    actor of its own stays an event ("declined three offers put on the table by the mediators": the offers
+//    are the mediators' AGREE). DENY keeps its complement with status denied; ANNOUNCE and ALLEGE are events
+//    only through a listed complement (an announced retreat is CONCEDE; a claim of another party's violence
+//    an ACCUSE of it, the violence kept with its claimant).
 // 5. Status (ANNOTATION.md, "status"): refused for refusals; a negated future cooperative act is a REJECT
 //    ("will not provide Syria with reconstruction aid"), a negated future conflictual one an AGREE to
 //    de-escalate ("there would be no military operation"); a negated past act is not coded; will, shall and
