@@ -131,7 +131,6 @@ Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, 
   f.mention.sector = sector;
   f.entry = anchor.entry;
   f.agent = head;
-  f.sentence = sentence_;
   if (anchor.country.empty() && f.mention.name.empty()) {
     // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
     // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
@@ -349,7 +348,6 @@ uint32_t Run::OnAgent(const Item& item) {
       if (const Found* antecedent = Antecedent(np_begin, item.begin, a.sector)) {
         Found f = *antecedent;
         SetSpan(f, np_begin, item.end);
-        f.sentence = sentence_;
         Emit(f);
       }
     }
@@ -407,7 +405,6 @@ uint32_t Run::OnAgent(const Item& item) {
         Found f = *antecedent;
         SetSpan(f, np_begin, descriptor->end);
         f.agent = head;
-        f.sentence = sentence_;
         Emit(f);
         return descriptor->end;
       }
@@ -465,7 +462,6 @@ uint32_t Run::OnAgent(const Item& item) {
     const Found& f = found_[i - 1];
     Found copy = f;
     SetSpan(copy, np_begin, chain_end);
-    copy.sentence = sentence_;
     copy.agent = head;
     Emit(copy);
     return chain_end;

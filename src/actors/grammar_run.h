@@ -205,7 +205,9 @@ class Run {
     f.end_token = end_token;
   }
 
+  // Adds `f`, found in the sentence being read, dropping the mentions it overlaps.
   void Emit(Found f) {
+    f.sentence = sentence_;
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
       found_.pop_back();
       found_agents_.pop_back();

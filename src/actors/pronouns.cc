@@ -22,7 +22,6 @@ uint32_t Run::OnOther(uint32_t t) {
       if (sentence_ - person.sentence <= options_.pronoun_window_sentences) {
         Found f = person;
         SetSpan(f, t, t + 1);
-        f.sentence = sentence_;
         const int32_t keep = last_person_;
         Emit(f);
         last_person_ = keep;
@@ -36,7 +35,6 @@ uint32_t Run::OnOther(uint32_t t) {
     if (!noun_follows && !ItemAt(t + 2)) {
       Found f;
       SetSpan(f, t, t + 2);
-      f.sentence = sentence_;
       Emit(f);
       return t + 2;
     }
@@ -61,7 +59,6 @@ uint32_t Run::OnThey(uint32_t t) {
     if (last + 1 >= doc_.tokens.size() || !IsLowerWord(last + 1) || In<kFunctionWords>(text(last + 1))) continue;
     Found copy = f;
     SetSpan(copy, t, t + 1);
-    copy.sentence = sentence_;
     Emit(copy);
     return t + 1;
   }
@@ -105,7 +102,6 @@ uint32_t Run::OnIt(uint32_t t) {
     return t + 1;
   }
   Found f = last;
-  f.sentence = sentence_;
   SetSpan(f, t, t + 1);
   uint32_t next = t + 1;
   if (possessive) {
