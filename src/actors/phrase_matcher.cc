@@ -337,11 +337,29 @@ inline AsciiWord ClassifyShort(const char* p, size_t n, size_t readable) {
   return w;
 }
 
+// The n <= 16 bytes at p (16 readable), zero-padded, as two little-endian words: the key of a word whose bytes
+// need no folding.
+inline void PackRaw(const char* p, size_t n, uint64_t* lo, uint64_t* hi) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  const __m128i kept = _mm_and_si128(bytes, _mm_cmplt_epi8(index, _mm_set1_epi8(static_cast<char>(n))));
+  *lo = static_cast<uint64_t>(_mm_cvtsi128_si64(kept));
+  *hi = static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(kept, kept)));
+#else
+  unsigned char bytes[16] = {};
+  std::memcpy(bytes, p, n);
+  std::memcpy(lo, bytes, 8);
+  std::memcpy(hi, bytes + 8, 8);
+#endif
+}
+
 // The first three of the n >= 1 bytes at p (at least 4 readable), little-endian, zero past the n.
 inline uint32_t FirstThree(const char* p, size_t n) {
+  static constexpr uint32_t kMasks[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};  // a load, not a branch on the length
   uint32_t bytes;
   std::memcpy(&bytes, p, 4);
-  return bytes & (n >= 3 ? 0xFFFFFFu : (1u << (8 * n)) - 1);
+  return bytes & kMasks[std::min<size_t>(n, 3)];
 }
 
 // The shape of an ASCII word from its letter masks, as ShapeOf would give it.
@@ -354,15 +372,11 @@ inline WordShape ShapeOfMasks(uint32_t upper, uint32_t lower) {
 
 }  // namespace
 
-inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first,
-                                WordSequence* seq, uint32_t* count) const {
-  TextWord& word = seq->words[*count];
-  word.id = kUnknownWord;
-  word.token = token;
-  word.shape = shape;
-  word.token_start = first;
-  word.token_end = false;
-  word.may_start = false;
+inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last,
+                                TextWord* words, WordSequence* seq, uint32_t* count) const {
+  // Built here and stored whole: field by field through `words`, every byte store would make the compiler
+  // reload what it had read through `seq`.
+  TextWord word{kUnknownWord, token, shape, first, last, false};
   if (slot) {
     word.id = slot->id;
     word.may_start = slot->start_rule != kNoStart && Satisfies(static_cast<CaseRule>(slot->start_rule), shape);
@@ -376,7 +390,7 @@ inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
     }
     if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
   }
-  ++*count;
+  words[(*count)++] = word;
 }
 
 uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) const {
@@ -402,7 +416,7 @@ __attribute__((noinline)) void PhraseMatcher::EmitAsciiPieces(const char* p, siz
     while (end < length && !((hyphens >> end) & 1)) ++end;
     const AsciiWord w = ClassifyShort(p + start, end - start, readable - start);
     Emit(FindShort(w.lo, w.hi, end - start, ShortHash(w.lo, w.hi, end - start)), token,
-         ShapeOfMasks(w.upper, w.lower), first, seq, count);
+         ShapeOfMasks(w.upper, w.lower), first, false, seq->words.data(), seq, count);
     first = false;
     start = end;
   }
@@ -428,28 +442,41 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   // Likewise the vectors read on every token, held in locals, which a byte store cannot change.
   const Token* const tokens = doc.tokens.data();
   const uint64_t* const lower_start_filter = lower_start_filter_.data();
+  // The text's last bytes again, zero-padded, for the tokens that start within 16 bytes of its end: every token
+  // is then read 16 bytes at a time (ClassifyShort) without asking how many bytes are left.
+  const size_t tail_begin = text_size > 32 ? text_size - 32 : 0;
+  alignas(16) char tail[48] = {};
+  std::memcpy(tail, base + tail_begin, text_size - tail_begin);
   for (uint32_t t = 0; t < token_count; ++t) {
-    const Token& token = tokens[t];
+    const Token token = tokens[t];
     first_word[t] = count;
+    const size_t length = token.end - token.begin;
+    const bool near_end = token.begin + 16 > text_size;
+    const char* const p = near_end ? tail + (token.begin - tail_begin) : base + token.begin;
+    const size_t readable = near_end ? sizeof tail - (token.begin - tail_begin) : text_size - token.begin;
     if (token.kind == TokenKind::kPunct) {
       words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
       continue;
     }
-    const size_t length = token.end - token.begin;
-    const char* const p = base + token.begin;
-    // Fastest path, about two tokens in five: a word of a-z and digits (the tokenizer's kTokenLowerAscii: its
-    // shape is kLower, it needs no folding and no cutting at hyphens) that fails the filter of lower-case starts,
-    // read from its raw bytes: left unkeyed without classifying it. Without the flag, the paths below give the
-    // same result.
-    if (token.has(kTokenLowerAscii) && length <= 16 && text_size - token.begin >= 4 &&
-        !FilterHas(lower_start_filter, LowerStartBitOfBytes(FirstThree(p, length), length))) {
-      words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
+    // Fastest paths, about two tokens in three: a word of a-z and digits (the tokenizer's kTokenLowerAscii: its
+    // shape is kLower, and its bytes are its key: no folding, no cutting at hyphens). Most fail the filter of
+    // lower-case starts, told from their raw bytes, and are left unkeyed; the others ("the", "troops") are keyed
+    // without classifying their bytes. Without the flag, the paths below give the same result.
+    if (token.has(kTokenLowerAscii) & (length <= 16)) {
+      if (!FilterHas(lower_start_filter, LowerStartBitOfBytes(FirstThree(p, length), length))) {
+        words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
+        continue;
+      }
+      uint64_t lo, hi;
+      PackRaw(p, length, &lo, &hi);
+      Emit(FindShort(lo, hi, length, ShortHash(lo, hi, length)), t, WordShape::kLower, true, true, words, seq,
+           &count);
       continue;
     }
     // Fast path, nearly every other token of English news: at most 16 bytes of ASCII with no hyphen, classified,
     // folded and keyed with a few vector instructions.
     if (length <= 16) {
-      const AsciiWord w = ClassifyShort(p, length, text_size - token.begin);
+      const AsciiWord w = ClassifyShort(p, length, 16);
       if (!w.non_ascii && w.hyphens == 0) {
         const WordShape shape = ShapeOfMasks(w.upper, w.lower);
         if (shape == WordShape::kLower && !FilterHas(lower_start_filter, LowerStartBit(w.lo, length))) {
@@ -457,8 +484,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
           words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
           continue;
         }
-        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, seq, &count);
-        words[count - 1].token_end = true;
+        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, true, words, seq, &count);
         continue;
       }
       // A word of ASCII cut at hyphens ("al-Qaida", "north-east"): each piece classified alike. Pieces are always
@@ -468,7 +494,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
           seq->words.resize(count + length + 1 + (token_count - t));
           words = seq->words.data();
         }
-        EmitAsciiPieces(p, length, w.hyphens, text_size - token.begin, t, seq, &count);
+        EmitAsciiPieces(p, length, w.hyphens, readable, t, seq, &count);
         continue;
       }
     }
@@ -476,10 +502,10 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     if (seq->words.size() < count + length + 1 + (token_count - t)) {
       seq->words.resize(count + length + 1 + (token_count - t));
     }
-    const std::string_view text(p, length);
+    const std::string_view text(base + token.begin, length);
     const auto emit = [&](std::string_view piece, bool first) {
       WordKey(piece, &seq->scratch);
-      Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, seq, &count);
+      Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, false, seq->words.data(), seq, &count);
     };
     size_t start = 0;
     bool first = true;
@@ -534,17 +560,20 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
     node = Child(node, id);
     if (node == 0) return;
     const Node& n = nodes_[node];
-    if (!word.token_end || !n.has_payload) continue;
-    const auto add_if_case_fits = [&](uint32_t value, uint32_t rules) {
-      for (uint32_t i = begin; i <= end; ++i) {
-        if (!Satisfies(static_cast<CaseRule>((rules >> (2 * (i - begin))) & 3), seq.words[i].shape)) return;
+    if (word.token_end && n.has_payload) {
+      const auto add_if_case_fits = [&](uint32_t value, uint32_t rules) {
+        for (uint32_t i = begin; i <= end; ++i) {
+          if (!Satisfies(static_cast<CaseRule>((rules >> (2 * (i - begin))) & 3), seq.words[i].shape)) return;
+        }
+        out->push_back({begin, end + 1, value});
+      };
+      add_if_case_fits(n.value, n.rules);
+      for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
+        add_if_case_fits(payloads_[index].value, payloads_[index].rules);
       }
-      out->push_back({begin, end + 1, value});
-    };
-    add_if_case_fits(n.value, n.rules);
-    for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
-      add_if_case_fits(payloads_[index].value, payloads_[index].rules);
     }
+    // No longer phrase (most names: "Syria", "Isis"): stop before the next word, which IdOf might have to key.
+    if (n.children == 0) return;
   }
 }
 

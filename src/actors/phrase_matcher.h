@@ -149,13 +149,13 @@ class PhraseMatcher {
   __attribute__((always_inline)) const WordSlot* FindShort(uint64_t lo, uint64_t hi, size_t length,
                                                            uint64_t hash) const;
   const WordSlot* FindLong(std::string_view key, uint64_t hash) const;
-  // Writes the next word of `seq` at index *count, and its start if a phrase may start there.
   // Writes the words of an ASCII token of at most 16 bytes cut at `hyphens` (bit i: byte i is '-'; not all
   // bytes), as the slow path would, from index *count; `readable` bytes from p on may be read.
   void EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens, size_t readable, uint32_t token,
                        WordSequence* seq, uint32_t* count) const;
-  void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, WordSequence* seq,
-            uint32_t* count) const;
+  // Writes the word at index *count of `words` (WordSequence::words), and its start if a phrase may start there.
+  void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last, TextWord* words,
+            WordSequence* seq, uint32_t* count) const;
   static size_t PairBit(uint32_t first, uint32_t second);
   uint32_t Child(uint32_t node, uint32_t word) const;
   void SetChild(uint32_t node, uint32_t word, uint32_t child);
