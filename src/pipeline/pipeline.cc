@@ -52,14 +52,18 @@ Pipeline::Pipeline(std::unique_ptr<const Stages> stages, std::optional<Stage> la
     : stages_(std::move(stages)), last_stage_(last_stage) {}
 Pipeline::~Pipeline() = default;
 
-void Pipeline::Process(Document& doc) const {
-  if (doc.is_error()) return;
-  if (Runs(Stage::kText)) stages_->segmenter.Process(doc);
-  if (Runs(Stage::kTimes)) stages_->time_tagger.Process(doc);
-  if (Runs(Stage::kPlaces)) stages_->place_recognizer.Process(doc);
-  if (Runs(Stage::kActors)) stages_->actor_recognizer.Process(doc);
-  if (Runs(Stage::kFigures)) stages_->quantity_recognizer.Process(doc);
-  if (Runs(Stage::kEvents)) stages_->event_coder.Process(doc);
+void Pipeline::Process(std::span<Document> docs) const {
+  const auto code_each = [docs](const auto& stage) {
+    for (Document& doc : docs) {
+      if (!doc.is_error()) stage.Process(doc);
+    }
+  };
+  if (Runs(Stage::kText)) code_each(stages_->segmenter);
+  if (Runs(Stage::kTimes)) code_each(stages_->time_tagger);
+  if (Runs(Stage::kPlaces)) code_each(stages_->place_recognizer);
+  if (Runs(Stage::kActors)) code_each(stages_->actor_recognizer);
+  if (Runs(Stage::kFigures)) code_each(stages_->quantity_recognizer);
+  if (Runs(Stage::kEvents)) code_each(stages_->event_coder);
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "pipeline/runner.h"
 
 #include <algorithm>
+#include <span>
 
 #include "core/parallel_for.h"
 
@@ -110,6 +111,21 @@ Status WriteBatch(Batch& batch, const RecordFormatter& formatter, OutputSink& si
   return Status::Ok();
 }
 
+// Cuts a batch of `count` articles into the groups the coding threads take one at a time, in the order they are
+// handed out, as `bounds` (group i is [bounds[i], bounds[i + 1])). With several threads each group is a share
+// of what is left (half of it divided among the threads): large at first, for the caches, and small at the
+// end, so that no thread is left coding a large group while the others wait.
+const std::vector<size_t>& GroupBounds(size_t count, unsigned coders, size_t max_group, std::vector<size_t>* bounds) {
+  bounds->assign(1, 0);
+  for (size_t left = count; left > 0;) {
+    const size_t share = coders == 1 ? left : left / (2 * coders);
+    const size_t size = std::clamp<size_t>(share, 1, std::max<size_t>(1, max_group));
+    bounds->push_back(bounds->back() + size);
+    left -= size;
+  }
+  return *bounds;
+}
+
 }  // namespace
 
 Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& inputs, const RecordFormatter& formatter,
@@ -120,7 +136,9 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   if (!status.ok()) return status;
 
   // --threads N gives N coding threads; the calling thread reads, formats and writes alongside them.
-  ParallelFor workers(std::max(1u, options.threads) + 1);
+  const unsigned coders = std::max(1u, options.threads);
+  ParallelFor workers(coders + 1);
+  std::vector<size_t> group_bounds;
   ArticleStream articles(inputs, options.reader, on_input_error, stats);
   const size_t batch_size = std::max<size_t>(1, options.batch_size);
   // Reused across batches: Documents and output strings keep their capacity, fitted to their last article by
@@ -139,8 +157,11 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   std::function<void(size_t, unsigned)> code_one;
   ReadBatch(articles, *coding);
   while (coding->count > 0) {
-    code_one = [&pipeline, batch = coding](size_t i, unsigned /*slot*/) { pipeline.Process(batch->docs[i]); };
-    workers.Start(coding->count, code_one);
+    const std::vector<size_t>& groups = GroupBounds(coding->count, coders, options.max_group, &group_bounds);
+    code_one = [&pipeline, batch = coding, &groups](size_t i, unsigned /*slot*/) {
+      pipeline.Process(std::span<Document>(batch->docs.data() + groups[i], groups[i + 1] - groups[i]));
+    };
+    workers.Start(groups.size() - 1, code_one);
     if (other_is_coded) {
       status = WriteBatch(*other, formatter, sink, stats);
       if (on_progress) on_progress(*stats);

@@ -20,6 +20,9 @@ namespace annalist {
 struct RunOptions {
   unsigned threads = 1;       // including the calling thread
   size_t batch_size = 256;    // articles read, coded and written together
+  // The most articles a coding thread takes at a time and codes stage by stage (Pipeline::Process), so that
+  // each stage's dictionaries and code stay in the caches from one article to the next.
+  size_t max_group = 128;
   ReaderOptions reader;
 };
 
