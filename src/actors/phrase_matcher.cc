@@ -423,6 +423,50 @@ __attribute__((noinline)) void PhraseMatcher::EmitAsciiPieces(const char* p, siz
   seq->words[*count - 1].token_end = true;
 }
 
+__attribute__((noinline)) uint32_t PhraseMatcher::EmitOtherToken(const Document& doc, uint32_t t,
+                                                                 WordSequence* seq, uint32_t count) const {
+  const Token& token = doc.tokens[t];
+  const size_t length = token.end - token.begin;
+  const size_t readable = doc.text.size() - token.begin;
+  // Room for every piece: a token has fewer pieces than bytes.
+  const size_t room = count + length + 1 + (doc.tokens.size() - t);
+  if (seq->words.size() < room) seq->words.resize(room);
+  const char* const p = doc.text.data() + token.begin;
+  // A word of ASCII cut at hyphens ("al-Qaida", "north-east"): each piece classified alike. Pieces are always
+  // keyed (LookUpLate keys whole tokens only). A token of hyphens only takes the slow path.
+  if (length <= 16 && token.kind == TokenKind::kWord) {
+    const AsciiWord w = ClassifyShort(p, length, readable);
+    if (!w.non_ascii && w.hyphens != 0 && w.hyphens != (1u << length) - 1) {
+      EmitAsciiPieces(p, length, w.hyphens, readable, t, seq, &count);
+      return count;
+    }
+  }
+  // Slow path: cut at hyphens (words only), fold with WordKey.
+  const std::string_view text(p, length);
+  const auto emit = [&](std::string_view piece, bool first) {
+    WordKey(piece, &seq->scratch);
+    Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, false, seq->words.data(), seq, &count);
+  };
+  size_t start = 0;
+  bool first = true;
+  if (token.kind == TokenKind::kWord) {
+    for (size_t i = 0; i < text.size();) {
+      if (const size_t hyphen = HyphenAt(text, i); hyphen > 0) {
+        if (i > start) {
+          emit(text.substr(start, i - start), first);
+          first = false;
+        }
+        start = i += hyphen;
+      } else {
+        ++i;
+      }
+    }
+  }
+  if (start < text.size() || first) emit(text.substr(start), first);
+  seq->words[count - 1].token_end = true;
+  return count;
+}
+
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
   seq->text = doc.text;
@@ -453,7 +497,6 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     const size_t length = token.end - token.begin;
     const bool near_end = token.begin + 16 > text_size;
     const char* const p = near_end ? tail + (token.begin - tail_begin) : base + token.begin;
-    const size_t readable = near_end ? sizeof tail - (token.begin - tail_begin) : text_size - token.begin;
     if (token.kind == TokenKind::kPunct) {
       words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
       continue;
@@ -487,44 +530,10 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
         Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, true, words, seq, &count);
         continue;
       }
-      // A word of ASCII cut at hyphens ("al-Qaida", "north-east"): each piece classified alike. Pieces are always
-      // keyed (LookUpLate keys whole tokens only). A token of hyphens only takes the slow path.
-      if (!w.non_ascii && token.kind == TokenKind::kWord && w.hyphens != (1u << length) - 1) {
-        if (seq->words.size() < count + length + 1 + (token_count - t)) {
-          seq->words.resize(count + length + 1 + (token_count - t));
-          words = seq->words.data();
-        }
-        EmitAsciiPieces(p, length, w.hyphens, readable, t, seq, &count);
-        continue;
-      }
     }
-    // Slow path: cut at hyphens (words only), fold with WordKey. A token has fewer pieces than bytes.
-    if (seq->words.size() < count + length + 1 + (token_count - t)) {
-      seq->words.resize(count + length + 1 + (token_count - t));
-    }
-    const std::string_view text(base + token.begin, length);
-    const auto emit = [&](std::string_view piece, bool first) {
-      WordKey(piece, &seq->scratch);
-      Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, false, seq->words.data(), seq, &count);
-    };
-    size_t start = 0;
-    bool first = true;
-    if (token.kind == TokenKind::kWord) {
-      for (size_t i = 0; i < text.size();) {
-        if (const size_t hyphen = HyphenAt(text, i); hyphen > 0) {
-          if (i > start) {
-            emit(text.substr(start, i - start), first);
-            first = false;
-          }
-          start = i += hyphen;
-        } else {
-          ++i;
-        }
-      }
-    }
-    if (start < text.size() || first) emit(text.substr(start), first);
+    // Rare (a token in 40), and kept out of this loop so that its variables do not crowd the fast paths'.
+    count = EmitOtherToken(doc, t, seq, count);
     words = seq->words.data();
-    words[count - 1].token_end = true;
   }
   seq->words.resize(count);
   // Drop the starts of longer phrases only whose next word cannot be their second.

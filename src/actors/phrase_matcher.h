@@ -153,6 +153,9 @@ class PhraseMatcher {
   // bytes), as the slow path would, from index *count; `readable` bytes from p on may be read.
   void EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens, size_t readable, uint32_t token,
                        WordSequence* seq, uint32_t* count) const;
+  // Writes the words of token `t` of `doc`, one that Tokenize's fast paths do not take (cut at hyphens, longer
+  // than 16 bytes, or not ASCII), from index `count`, growing seq->words as needed; returns the new count.
+  uint32_t EmitOtherToken(const Document& doc, uint32_t t, WordSequence* seq, uint32_t count) const;
   // Writes the word at index *count of `words` (WordSequence::words), and its start if a phrase may start there.
   void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last, TextWord* words,
             WordSequence* seq, uint32_t* count) const;

@@ -32,8 +32,19 @@ TEST(WordKey, ShapesAndRules) {
   EXPECT_EQ(RuleOf("Hamas"), CaseRule::kCapitalized);
   EXPECT_EQ(RuleOf("Al"), CaseRule::kAnyCase);  // a particle
   EXPECT_EQ(RuleOf("troops"), CaseRule::kAnyCase);
-  EXPECT_TRUE(Satisfies(CaseRule::kCapitalized, WordShape::kAllCaps));
-  EXPECT_FALSE(Satisfies(CaseRule::kAllCaps, WordShape::kCapitalized));
+}
+
+TEST(Satisfies, EveryRuleAgainstEveryShape) {
+  using enum WordShape;
+  EXPECT_TRUE(Satisfies(CaseRule::kAnyCase, kLower));
+  EXPECT_TRUE(Satisfies(CaseRule::kAnyCase, kCapitalized));
+  EXPECT_TRUE(Satisfies(CaseRule::kAnyCase, kAllCaps));
+  EXPECT_FALSE(Satisfies(CaseRule::kCapitalized, kLower));
+  EXPECT_TRUE(Satisfies(CaseRule::kCapitalized, kCapitalized));
+  EXPECT_TRUE(Satisfies(CaseRule::kCapitalized, kAllCaps));
+  EXPECT_FALSE(Satisfies(CaseRule::kAllCaps, kLower));
+  EXPECT_FALSE(Satisfies(CaseRule::kAllCaps, kCapitalized));
+  EXPECT_TRUE(Satisfies(CaseRule::kAllCaps, kAllCaps));
 }
 
 TEST(SplitPhrase, SplitsAtSpacesUnderscoresHyphensAndPossessives) {
