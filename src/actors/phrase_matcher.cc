@@ -486,21 +486,16 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   // Likewise the vectors read on every token, held in locals, which a byte store cannot change.
   const Token* const tokens = doc.tokens.data();
   const uint64_t* const lower_start_filter = lower_start_filter_.data();
-  // The text's last bytes again, zero-padded, for the tokens that start within 16 bytes of its end: every token
-  // is then read 16 bytes at a time (ClassifyShort) without asking how many bytes are left.
-  const size_t tail_begin = text_size > 32 ? text_size - 32 : 0;
-  alignas(16) char tail[48] = {};
-  std::memcpy(tail, base + tail_begin, text_size - tail_begin);
-  for (uint32_t t = 0; t < token_count; ++t) {
+  // Codes token t, whose bytes are read 16 at a time from `text` + (its begin - `offset`).
+  const auto code_token = [&](uint32_t t, const char* text, size_t offset) __attribute__((always_inline)) {
     const Token token = tokens[t];
     first_word[t] = count;
-    const size_t length = token.end - token.begin;
-    const bool near_end = token.begin + 16 > text_size;
-    const char* const p = near_end ? tail + (token.begin - tail_begin) : base + token.begin;
     if (token.kind == TokenKind::kPunct) {
       words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
-      continue;
+      return;
     }
+    const size_t length = token.end - token.begin;
+    const char* const p = text + (token.begin - offset);
     // Fastest paths, about two tokens in three: a word of a-z and digits (the tokenizer's kTokenLowerAscii: its
     // shape is kLower, and its bytes are its key: no folding, no cutting at hyphens). Most fail the filter of
     // lower-case starts, told from their raw bytes, and are left unkeyed; the others ("the", "troops") are keyed
@@ -508,13 +503,13 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     if (token.has(kTokenLowerAscii) & (length <= 16)) {
       if (!FilterHas(lower_start_filter, LowerStartBitOfBytes(FirstThree(p, length), length))) {
         words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
-        continue;
+        return;
       }
       uint64_t lo, hi;
       PackRaw(p, length, &lo, &hi);
       Emit(FindShort(lo, hi, length, ShortHash(lo, hi, length)), t, WordShape::kLower, true, true, words, seq,
            &count);
-      continue;
+      return;
     }
     // Fast path, nearly every other token of English news: at most 16 bytes of ASCII with no hyphen, classified,
     // folded and keyed with a few vector instructions.
@@ -525,16 +520,25 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
         if (shape == WordShape::kLower && !FilterHas(lower_start_filter, LowerStartBit(w.lo, length))) {
           // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
           words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
-          continue;
+          return;
         }
         Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, true, words, seq, &count);
-        continue;
+        return;
       }
     }
     // Rare (a token in 40), and kept out of this loop so that its variables do not crowd the fast paths'.
     count = EmitOtherToken(doc, t, seq, count);
     words = seq->words.data();
-  }
+  };
+  // The tokens that start within 16 bytes of the text's end (a few at most) are read from a zero-padded copy of
+  // its last bytes, in a loop of their own, so that the first loop needs no test of how many bytes are left.
+  uint32_t near_end = static_cast<uint32_t>(token_count);
+  while (near_end > 0 && tokens[near_end - 1].begin + 16 > text_size) --near_end;
+  for (uint32_t t = 0; t < near_end; ++t) code_token(t, base, 0);
+  const size_t tail_begin = text_size > 32 ? text_size - 32 : 0;
+  alignas(16) char tail[48] = {};
+  std::memcpy(tail, base + tail_begin, text_size - tail_begin);
+  for (uint32_t t = near_end; t < token_count; ++t) code_token(t, tail, tail_begin);
   seq->words.resize(count);
   // Drop the starts of longer phrases only whose next word cannot be their second.
   size_t kept = 0;
