@@ -153,35 +153,42 @@ void Run::Inherit() {
   const bool any = std::any_of(found_.begin(), found_.end(),
                                [](const Found& f) { return f.inherit && f.mention.country.empty(); });
   if (!any) return;
-  std::vector<CountryCount> counts;
-  std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
-  size_t i = 0;
-  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
-    begin_ = doc_.sentences[s].token_begin;
-    end_ = doc_.sentences[s].token_end;
-    for (; i < items_.size() && items_[i].begin < end_; ++i) {
-      const Item& item = items_[i];
-      if (item.hit.is_agent || item.begin < begin_) continue;
-      const ActorSummary& e = entry(item);
-      if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
-      if (item.hit.form == AliasForm::kSurname) continue;
-      const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
-      if (c.empty()) continue;
-      // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
-      // act or speak ("Washington said", "US troops").
-      // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
-      const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
-                              In<kPlaceNouns>(text(item.end));
-      // Worked out once: it both makes a name a place and puts it in `places`.
-      const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
-      const bool place = place_noun || (item.hit.form == AliasForm::kName &&
-                                        (e.kind == ActorKind::kPlace || in_place_context));
-      if (!place) continue;
-      auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
-      if (it == counts.end()) counts.push_back({c, 1});
-      else ++it->n;
-      if (place_noun || in_place_context) places.emplace_back(item.begin, c);
-    }
+  std::vector<CountryCount>& counts = setting_counts_;
+  // (token, country) of the states named as places.
+  std::vector<std::pair<uint32_t, CountryCode>>& places = setting_places_;
+  counts.clear();
+  places.clear();
+  // Each item is read in the sentence that holds its first token (none for an item that starts between
+  // sentences): the sentences are walked beside the items, not item by item within each sentence, since most
+  // sentences need no more than a comparison.
+  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
+  size_t s = 0;
+  for (const Item& item : items_) {
+    if (item.hit.is_agent) continue;
+    while (s < sentences.size() && sentences[s].token_end <= item.begin) ++s;
+    if (s == sentences.size()) break;
+    if (item.begin < sentences[s].token_begin) continue;
+    const ActorSummary& e = entry(item);
+    if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
+    if (item.hit.form == AliasForm::kSurname) continue;
+    const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
+    if (c.empty()) continue;
+    begin_ = sentences[s].token_begin;
+    end_ = sentences[s].token_end;
+    // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
+    // act or speak ("Washington said", "US troops").
+    // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
+    const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
+                            In<kPlaceNouns>(text(item.end));
+    // Worked out once: it both makes a name a place and puts it in `places`.
+    const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
+    const bool place = place_noun || (item.hit.form == AliasForm::kName &&
+                                      (e.kind == ActorKind::kPlace || in_place_context));
+    if (!place) continue;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
+    if (it == counts.end()) counts.push_back({c, 1});
+    else ++it->n;
+    if (place_noun || in_place_context) places.emplace_back(item.begin, c);
   }
   const CountryCode dominant = actors::DominantCountry(counts);
   for (Found& f : found_) {

@@ -63,6 +63,8 @@ struct RunScratch {
   std::vector<Found> found;
   std::vector<int32_t> found_agents;
   std::vector<int8_t> place_context;
+  std::vector<CountryCount> setting_counts;
+  std::vector<std::pair<uint32_t, CountryCode>> setting_places;
 };
 
 class Run {
@@ -78,7 +80,9 @@ class Run {
         seen_(scratch.seen),
         found_(scratch.found),
         found_agents_(scratch.found_agents),
-        place_context_(scratch.place_context) {
+        place_context_(scratch.place_context),
+        setting_counts_(scratch.setting_counts),
+        setting_places_(scratch.setting_places) {
     items_.clear();
     found_.clear();
     found_agents_.clear();
@@ -285,6 +289,9 @@ class Run {
   // of OnAgent asks of up to 80 earlier mentions: 4 bytes each instead of a whole Found).
   std::vector<int32_t>& found_agents_;
   std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
+  // Inherit's tallies: how often each country is named as a place, and where.
+  std::vector<CountryCount>& setting_counts_;
+  std::vector<std::pair<uint32_t, CountryCode>>& setting_places_;
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   // The first item and marked token at or after the current sentence's first token (sentences go in order).
