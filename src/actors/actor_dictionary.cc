@@ -306,10 +306,12 @@ void ActorDictionary::Finish() {
     summaries_.push_back(summary);
   }
   std::unordered_map<std::string, uint32_t> groups;
-  agent_group_ids_.clear();
-  for (AgentEntry& agent : agents_) {
+  coreference_keys_.clear();
+  for (uint32_t i = 0; i < agents_.size(); ++i) {
+    AgentEntry& agent = agents_[i];
     if (!agent.group.empty()) agent.group_id = groups.try_emplace(agent.group, groups.size() + 1).first->second;
-    agent_group_ids_.push_back(agent.group_id);
+    // An agent of no group is its own key; a group, numbered from 1, takes a key after every agent's.
+    coreference_keys_.push_back(agent.group_id == 0 ? i : static_cast<uint32_t>(agents_.size()) + agent.group_id);
   }
   for (uint32_t i = 0; i < agents_.size(); ++i) {
     matcher_.Add(agents_[i].noun, (i << 3) | 6);

@@ -139,8 +139,11 @@ class ActorDictionary {
   const std::vector<AgentEntry>& agents() const { return agents_; }
   // Per actor: its ActorSummary (set by Finish()).
   const std::vector<ActorSummary>& summaries() const { return summaries_; }
-  // Per agent: its group_id, packed (the grammar run compares them across many mentions; set by Finish()).
-  const std::vector<uint32_t>& agent_group_ids() const { return agent_group_ids_; }
+  // Per agent: the key its mentions corefer by ("hostages" after "Israeli hostages"), set by Finish(): two agents
+  // have the same key exactly when they are the same agent or share a non-empty group. Keys are below
+  // coreference_key_count(), so that the grammar run can index a table by them.
+  const std::vector<uint32_t>& coreference_keys() const { return coreference_keys_; }
+  size_t coreference_key_count() const { return 2 * agents_.size() + 1; }
   const actors::PhraseMatcher& matcher() const { return matcher_; }
   // What a PhraseMatch value of matcher() refers to. Values are index << 3 | tag; tags 0-4 are an actor's
   // AliasForm, 6 an agent's singular, 7 its plural.
@@ -170,7 +173,7 @@ class ActorDictionary {
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<ActorSummary> summaries_;
-  std::vector<uint32_t> agent_group_ids_;
+  std::vector<uint32_t> coreference_keys_;
   std::unordered_map<std::string, uint32_t> actor_by_key_;
   actors::PhraseMatcher matcher_;
   bool finished_ = false;

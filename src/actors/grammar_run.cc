@@ -459,15 +459,11 @@ uint32_t Run::OnAgent(const Item& item) {
   const Item* head_item = &item;
   while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
   if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
-  // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources".
-  for (size_t i = found_agents_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
-    const int32_t other = found_agents_[i - 1];
-    if (other < 0) continue;  // no agent, or no country
-    const bool same = other == head || (head_agent.group_id != 0 &&
-                                        dict_.agent_group_ids()[other] == head_agent.group_id);
-    if (!same) continue;
-    const Found& f = found_[i - 1];
-    Found copy = f;
+  // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources": the last
+  // mention with a country whose head agent has the same key, among the last 80.
+  if (const int32_t other = last_with_key_[dict_.coreference_keys()[head]];
+      other >= 0 && found_.size() - static_cast<size_t>(other) <= 80) {
+    Found copy = found_[other];
     SetSpan(copy, np_begin, chain_end);
     copy.agent = head;
     Emit(copy);

@@ -41,6 +41,12 @@ struct Item {
   DictionaryHit hit;
 };
 
+// Where a found mention stands among those of its agent's coreference key (ActorDictionary::coreference_keys).
+struct CoreferenceLink {
+  int32_t key = -1;       // -1: no head agent, or no country
+  int32_t previous = -1;  // the found entry before it with the same key, or -1
+};
+
 struct Found {
   ActorMention mention;
   int32_t entry = -1;  // index of the actor entry it names, or -1
@@ -61,7 +67,11 @@ struct RunScratch {
   std::vector<int32_t> item_at;
   std::vector<bool> seen;
   std::vector<Found> found;
-  std::vector<int32_t> found_agents;
+  // Per found entry: its coreference key and the entry before it with that key (Run::Emit).
+  std::vector<CoreferenceLink> found_links;
+  // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1
+  // between documents: a Run puts back the entries its document set.
+  std::vector<int32_t> last_with_key;
   std::vector<int8_t> place_context;
   std::vector<CountryCount> setting_counts;
   std::vector<std::pair<uint32_t, CountryCode>> setting_places;
@@ -79,13 +89,20 @@ class Run {
         item_at_(scratch.item_at),
         seen_(scratch.seen),
         found_(scratch.found),
-        found_agents_(scratch.found_agents),
+        found_links_(scratch.found_links),
+        last_with_key_(scratch.last_with_key),
         place_context_(scratch.place_context),
         setting_counts_(scratch.setting_counts),
         setting_places_(scratch.setting_places) {
     items_.clear();
     found_.clear();
-    found_agents_.clear();
+    for (const CoreferenceLink& link : found_links_) {
+      if (link.key >= 0) last_with_key_[link.key] = -1;
+    }
+    found_links_.clear();
+    if (last_with_key_.size() < dictionary.coreference_key_count()) {
+      last_with_key_.assign(dictionary.coreference_key_count(), -1);
+    }
   }
 
   void Go() {
@@ -213,14 +230,22 @@ class Run {
   void Emit(Found f) {
     f.sentence = sentence_;
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
+      const CoreferenceLink& link = found_links_.back();
+      if (link.key >= 0) last_with_key_[link.key] = link.previous;
       found_.pop_back();
-      found_agents_.pop_back();
+      found_links_.pop_back();
     }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
     if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson)
       last_person_ = static_cast<int32_t>(found_.size());
+    CoreferenceLink link;
+    if (!f.mention.country.empty() && f.agent >= 0) {
+      link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
+      link.previous = last_with_key_[link.key];
+      last_with_key_[link.key] = static_cast<int32_t>(found_.size());
+    }
     found_.push_back(f);
-    found_agents_.push_back(f.mention.country.empty() ? -1 : f.agent);
+    found_links_.push_back(link);
   }
 
   // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
@@ -285,9 +310,10 @@ class Run {
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
-  // Per found_ entry: its head agent when it has one and a country, else -1 (what the coreference-by-noun scan
-  // of OnAgent asks of up to 80 earlier mentions: 4 bytes each instead of a whole Found).
-  std::vector<int32_t>& found_agents_;
+  // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions so that it reads the last mention
+  // of an agent's key at once instead of scanning back over up to 80 mentions for it.
+  std::vector<CoreferenceLink>& found_links_;
+  std::vector<int32_t>& last_with_key_;
   std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
   // Inherit's tallies: how often each country is named as a place, and where.
   std::vector<CountryCount>& setting_counts_;
