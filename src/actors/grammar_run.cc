@@ -49,34 +49,41 @@ void Run::Match() {
   place_context_.assign(items_.size(), -1);
 }
 
-void Run::Sentence(uint32_t s) {
-  sentence_ = s;
-  const annalist::Sentence& sentence = doc_.sentences[s];
-  begin_ = sentence.token_begin;
-  end_ = sentence.token_end;
+void Run::ReadSentences() {
   // Only the tokens where something can happen: dictionary phrases (items_) and the words OnOther acts on
   // (WordSequence::marked: pronouns, "the" before "two"), merged in token order. Both lists are sorted; a
-  // handler may jump ahead, and the next sentence starts over at its first token.
-  while (sentence_item_ < items_.size() && items_[sentence_item_].begin < begin_) ++sentence_item_;
-  while (sentence_marked_ < seq_.marked.size() && seq_.marked[sentence_marked_] < begin_) ++sentence_marked_;
-  size_t i = sentence_item_;
-  size_t m = sentence_marked_;
+  // handler may jump ahead, but not past the end of its sentence: each sentence is read from its first token.
+  // The sentences are walked beside that merge, so a sentence with nothing to read costs one comparison, and
+  // a token between sentences is read in none.
+  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
+  const std::vector<uint32_t>& marked = seq_.marked;
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
-  for (uint32_t t = begin_;;) {
+  size_t i = 0, m = 0, s = 0;
+  begin_ = end_ = 0;  // no sentence yet
+  for (uint32_t t = 0;;) {
     while (i < items_.size() && items_[i].begin < t) ++i;
-    while (m < seq_.marked.size() && seq_.marked[m] < t) ++m;
+    while (m < marked.size() && marked[m] < t) ++m;
     const uint32_t next_item = i < items_.size() ? items_[i].begin : kEnd;
-    const uint32_t next_marked = m < seq_.marked.size() ? seq_.marked[m] : kEnd;
+    const uint32_t next_marked = m < marked.size() ? marked[m] : kEnd;
     t = std::min(next_item, next_marked);
-    if (t >= end_) break;
+    if (t >= end_) {  // past the sentence being read: on to the one that holds t, if any
+      while (s < sentences.size() && sentences[s].token_end <= t) ++s;
+      if (s == sentences.size()) break;
+      sentence_ = static_cast<uint32_t>(s);
+      begin_ = sentences[s].token_begin;
+      end_ = sentences[s].token_end;
+      if (t < begin_) {  // between sentences
+        t = begin_;
+        continue;
+      }
+    }
     if (t == next_item) {
       const Item& item = items_[i];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
-    } else if (dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ && !Is(t + 1, "two")) {
-      ++t;  // "the" not before "two": nothing for OnOther, and the commonest word
     } else {
-      t = OnOther(t);
+      t = OnOther(t);  // a pronoun, or a "the" Match kept because "two" follows it
     }
+    t = std::min(t, end_);
   }
 }
 
@@ -149,7 +156,7 @@ Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, 
 }
 
 void Run::Inherit() {
-  // Most articles have no mention to place: then the setting need not be worked out.
+  // An article with no mention to place needs no setting (1% of the articles of the 50 MB sample).
   const bool any = std::any_of(found_.begin(), found_.end(),
                                [](const Found& f) { return f.inherit && f.mention.country.empty(); });
   if (!any) return;

@@ -107,13 +107,12 @@ class Run {
 
   void Go() {
     Match();
-    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
+    ReadSentences();
     Inherit();
+    const size_t kept = std::min<size_t>(found_.size(), options_.max_actors_per_document);
     doc_.actors.clear();
-    for (const Found& f : found_) {
-      if (doc_.actors.size() >= options_.max_actors_per_document) break;
-      doc_.actors.push_back(f.mention);
-    }
+    doc_.actors.reserve(kept);  // one allocation at most, not one per doubling
+    for (size_t i = 0; i < kept; ++i) doc_.actors.push_back(found_[i].mention);
   }
 
  private:
@@ -164,8 +163,8 @@ class Run {
     return dict_.agents()[items_.back().hit.index].kind == AgentKind::kTitle;
   }
 
-  // --- Per sentence. ---
-  void Sentence(uint32_t s);
+  // --- Sentence by sentence: the items and marked tokens of each, in token order. ---
+  void ReadSentences();
 
   Anchor AnchorOf(const Item& item) const;
 
@@ -320,8 +319,7 @@ class Run {
   std::vector<std::pair<uint32_t, CountryCode>>& setting_places_;
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
-  // The first item and marked token at or after the current sentence's first token (sentences go in order).
-  size_t sentence_item_ = 0, sentence_marked_ = 0;
+  // The sentence being read (ReadSentences; Inherit reuses begin_ and end_) and its tokens [begin_, end_).
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
 
