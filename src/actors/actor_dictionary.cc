@@ -306,6 +306,9 @@ void ActorDictionary::Finish() {
     summaries_.push_back(summary);
   }
   std::unordered_map<std::string, uint32_t> groups;
+  agent_summaries_.clear();
+  for (const AgentEntry& agent : agents_)
+    agent_summaries_.push_back({agent.sector, agent.kind, !agent.plural.empty()});
   coreference_keys_.clear();
   for (uint32_t i = 0; i < agents_.size(); ++i) {
     AgentEntry& agent = agents_[i];

@@ -109,10 +109,10 @@ Anchor Run::AnchorOf(const Item& item) const {
 }
 
 uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                    const AgentEntry** last) const {
+                         const AgentSummary** last) const {
   *act = false;
   while (const Item* item = AgentAt(t)) {
-    const AgentEntry& a = agent(*item);
+    const AgentSummary& a = agent(*item);
     if (a.kind == AgentKind::kAct) {
       if (*head < 0) {
         *sector = AgentSector(anchor, *sector, a);
@@ -258,7 +258,7 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
   Sector sector = Sector::kNone;
   int32_t head = -1;
   bool act = false;
-  const AgentEntry* last = nullptr;
+  const AgentSummary* last = nullptr;
   const uint32_t chain_end = AgentChain(chain_start, anchor, &sector, &head, &act, &last);
   if (act) {
     Emit(Make(from, item.end, anchor, sector, -1));
@@ -297,7 +297,7 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
         Sector shared = Sector::kNone;
         int32_t shared_head = -1;
         bool shared_act = false;
-        const AgentEntry* shared_last = nullptr;
+        const AgentSummary* shared_last = nullptr;
         AgentChain(p, anchor, &shared, &shared_head, &shared_act, &shared_last);
         if (shared != Sector::kNone) {
           Emit(Make(from, item.end, anchor, shared, -1));
@@ -350,7 +350,7 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
 }
 
 uint32_t Run::OnAgent(const Item& item) {
-  const AgentEntry& a = agent(item);
+  const AgentSummary& a = agent(item);
   bool definite = false;
   const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   if (a.kind == AgentKind::kDescriptor) {
@@ -371,7 +371,7 @@ uint32_t Run::OnAgent(const Item& item) {
   Sector sector = Sector::kNone;
   int32_t head = -1;
   bool act = false;
-  const AgentEntry* last = nullptr;
+  const AgentSummary* last = nullptr;
   const uint32_t chain_end = AgentChain(item.begin, none, &sector, &head, &act, &last);
   if (act || head < 0) return item.end;
   // "Government of Israel", "the head of Mossad", "a spokesperson for the group".
@@ -389,10 +389,10 @@ uint32_t Run::OnAgent(const Item& item) {
         // The target's own agents: "the head of the Hamas political bureau".
         int32_t target_head = -1;
         bool target_act = false;
-        const AgentEntry* target_last = nullptr;
+        const AgentSummary* target_last = nullptr;
         Sector ts = Sector::kNone;
         const uint32_t end = AgentChain(target->end, anchor, &ts, &target_head, &target_act, &target_last);
-        if (target_head >= 0 && member && dict_.agents()[target_head].kind == AgentKind::kMember) {
+        if (target_head >= 0 && member && dict_.agent_summaries()[target_head].kind == AgentKind::kMember) {
           Emit(Make(np_begin, chain_end, none, sector, head));  // "families of Israeli hostages": two groups
           return chain_end;
         }
@@ -462,10 +462,10 @@ uint32_t Run::OnAgent(const Item& item) {
   }
   // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
   // operation") than an actor.
-  const AgentEntry& head_agent = dict_.agents()[head];
+  const AgentSummary& head_agent = dict_.agent_summaries()[head];
   const Item* head_item = &item;
   while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
-  if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
+  if (!head_item->hit.plural && np_begin == item.begin && !!head_agent.has_plural) return chain_end;
   // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources": the last
   // mention with a country whose head agent has the same key, among the last 80.
   if (const int32_t other = last_with_key_[dict_.coreference_keys()[head]];

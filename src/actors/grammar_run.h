@@ -148,7 +148,7 @@ class Run {
   }
   // The hot fields of the actor an item names (ActorDictionary::summaries: one small record, not the entry).
   const ActorSummary& entry(const Item& item) const { return dict_.summaries()[item.hit.index]; }
-  const AgentEntry& agent(const Item& item) const { return dict_.agents()[item.hit.index]; }
+  const AgentSummary& agent(const Item& item) const { return dict_.agent_summaries()[item.hit.index]; }
 
   // --- Matching: the longest dictionary phrase at each token, left to right. ---
   void Match();
@@ -160,7 +160,7 @@ class Run {
 
   bool AfterTitle(uint32_t t) const {
     if (items_.empty() || items_.back().end != t || !items_.back().hit.is_agent) return false;
-    return dict_.agents()[items_.back().hit.index].kind == AgentKind::kTitle;
+    return dict_.agent_summaries()[items_.back().hit.index].kind == AgentKind::kTitle;
   }
 
   // --- Sentence by sentence: the items and marked tokens of each, in token order. ---
@@ -188,7 +188,7 @@ class Run {
 
   // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
   uint32_t AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                      const AgentEntry** last) const;
+                      const AgentSummary** last) const;
 
   Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const;
 
