@@ -118,6 +118,7 @@ struct DictionaryHit {
   bool is_agent = false;
   uint32_t index = 0;                    // into actors() or agents()
   AliasForm form = AliasForm::kName;     // actors only
+  ActorKind kind = ActorKind::kOrganisation;  // actors only: the actor's, so that a hit needs no table to say it
   bool plural = false;                   // agents only
 };
 
@@ -155,15 +156,19 @@ class ActorDictionary {
   const std::vector<uint32_t>& coreference_keys() const { return coreference_keys_; }
   size_t coreference_key_count() const { return 2 * agents_.size() + 1; }
   const actors::PhraseMatcher& matcher() const { return matcher_; }
-  // What a PhraseMatch value of matcher() refers to. Values are index << 3 | tag; tags 0-4 are an actor's
-  // AliasForm, 6 an agent's singular, 7 its plural.
+  // What a PhraseMatch value of matcher() refers to. Values are index << 6 | kind << 3 | tag: tags 0-4 are an
+  // actor's AliasForm, with its ActorKind in `kind`; 6 an agent's singular, 7 its plural (and `kind` 0). Room
+  // for 2^26 actors and agents.
   static DictionaryHit Decode(uint32_t value) {
     DictionaryHit hit;
-    hit.index = value >> 3;
+    hit.index = value >> 6;
     const uint32_t tag = value & 7;
     hit.is_agent = tag >= 6;
     hit.plural = tag == 7;
-    if (!hit.is_agent) hit.form = static_cast<AliasForm>(tag);
+    if (!hit.is_agent) {
+      hit.form = static_cast<AliasForm>(tag);
+      hit.kind = static_cast<ActorKind>((value >> 3) & 7);
+    }
     return hit;
   }
 

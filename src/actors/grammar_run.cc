@@ -41,6 +41,9 @@ void Run::Match() {
     item.end = seq_.words[best->end - 1].token + 1;
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
+    const bool state = !item.hit.is_agent && item.hit.form != AliasForm::kSurname &&
+                       (item.hit.kind == ActorKind::kCountry || item.hit.kind == ActorKind::kPlace);
+    if (state) state_items_.push_back(static_cast<uint32_t>(items_.size()));
     item_at_[t] = static_cast<int32_t>(items_.size());
     for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at_[inside] = -2 - item_at_[t];
     items_.push_back(item);
@@ -165,19 +168,15 @@ void Run::Inherit() {
   std::vector<std::pair<uint32_t, CountryCode>>& places = setting_places_;
   counts.clear();
   places.clear();
-  // Each item is read in the sentence that holds its first token (none for an item that starts between
-  // sentences): the sentences are walked beside the items, not item by item within each sentence, since most
-  // sentences need no more than a comparison.
+  // Each state is read in the sentence that holds its first token (none for one that starts between
+  // sentences): the sentences are walked beside the states, which Match listed.
   const std::vector<annalist::Sentence>& sentences = doc_.sentences;
   size_t s = 0;
-  for (const Item& item : items_) {
-    if (item.hit.is_agent) continue;
+  for (const uint32_t index : state_items_) {
+    const Item& item = items_[index];
     while (s < sentences.size() && sentences[s].token_end <= item.begin) ++s;
     if (s == sentences.size()) break;
     if (item.begin < sentences[s].token_begin) continue;
-    const ActorSummary& e = entry(item);
-    if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
-    if (item.hit.form == AliasForm::kSurname) continue;
     const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
     if (c.empty()) continue;
     begin_ = sentences[s].token_begin;
@@ -190,7 +189,7 @@ void Run::Inherit() {
     // Worked out once: it both makes a name a place and puts it in `places`.
     const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
     const bool place = place_noun || (item.hit.form == AliasForm::kName &&
-                                      (e.kind == ActorKind::kPlace || in_place_context));
+                                      (item.hit.kind == ActorKind::kPlace || in_place_context));
     if (!place) continue;
     auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
     if (it == counts.end()) counts.push_back({c, 1});
@@ -268,7 +267,7 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
     // "The Israeli war cabinet", "an Israeli security source": the determiner belongs to the mention.
     if (from == item.begin && from > begin_ && In<kDeterminers>(text(from - 1))) --from;
     if (last->kind == AgentKind::kTitle) {
-      if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+      if (const Item* person = ActorAt(chain_end); person && person->hit.kind == ActorKind::kPerson) {
         return OnActor(*person, from);
       }
       const uint32_t name_end = UnknownName(chain_end);
@@ -355,7 +354,7 @@ uint32_t Run::OnAgent(const Item& item) {
   const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   if (a.kind == AgentKind::kDescriptor) {
     if (item.hit.plural) return item.end;
-    if (const Item* name = ActorAt(item.end); name && entry(*name).kind == ActorKind::kOrganisation) {
+    if (const Item* name = ActorAt(item.end); name && name->hit.kind == ActorKind::kOrganisation) {
       return OnActor(*name, np_begin);  // "The Islamist group Hamas"
     }
     if (definite) {
@@ -442,7 +441,7 @@ uint32_t Run::OnAgent(const Item& item) {
     }
   }
   if (last->kind == AgentKind::kTitle) {
-    if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+    if (const Item* person = ActorAt(chain_end); person && person->hit.kind == ActorKind::kPerson) {
       return OnActor(*person, item.begin);
     }
     const uint32_t name_end = UnknownName(chain_end);
@@ -452,7 +451,7 @@ uint32_t Run::OnAgent(const Item& item) {
     }
     // "the defence secretary, Jim Mattis": the apposition names the holder.
     if (definite && Is(chain_end, ",")) {
-      if (const Item* person = ActorAt(chain_end + 1); person && entry(*person).kind == ActorKind::kPerson) {
+      if (const Item* person = ActorAt(chain_end + 1); person && person->hit.kind == ActorKind::kPerson) {
         return OnActor(*person, np_begin);
       }
     }

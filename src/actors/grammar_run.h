@@ -64,6 +64,7 @@ struct RunScratch {
   WordSequence seq;
   std::vector<PhraseMatch> matches;
   std::vector<Item> items;
+  std::vector<uint32_t> state_items;
   std::vector<int32_t> item_at;
   std::vector<bool> seen;
   std::vector<Found> found;
@@ -86,6 +87,7 @@ class Run {
         seq_(scratch.seq),
         matches_(scratch.matches),
         items_(scratch.items),
+        state_items_(scratch.state_items),
         item_at_(scratch.item_at),
         seen_(scratch.seen),
         found_(scratch.found),
@@ -95,6 +97,7 @@ class Run {
         setting_counts_(scratch.setting_counts),
         setting_places_(scratch.setting_places) {
     items_.clear();
+    state_items_.clear();
     found_.clear();
     for (const CoreferenceLink& link : found_links_) {
       if (link.key >= 0) last_with_key_[link.key] = -1;
@@ -304,6 +307,8 @@ class Run {
   WordSequence& seq_;
   std::vector<PhraseMatch>& matches_;
   std::vector<Item>& items_;
+  // The items that name a country or a place (not by a surname), in order: those Inherit reads.
+  std::vector<uint32_t>& state_items_;
   // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
   // token; -1 outside items.
   std::vector<int32_t>& item_at_;
