@@ -84,6 +84,8 @@ class Run {
       : dict_(dictionary),
         options_(options),
         doc_(doc),
+        tokens_(doc.tokens.data()),
+        text_(doc.text.data()),
         seq_(scratch.seq),
         matches_(scratch.matches),
         items_(scratch.items),
@@ -119,8 +121,9 @@ class Run {
   }
 
  private:
-  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
-  std::string_view text(uint32_t t) const { return doc_.token_text(t); }
+  const Token& tok(uint32_t t) const { return tokens_[t]; }
+  // doc_.token_text(t), without its bounds check: the text stage's tokens lie inside the text.
+  std::string_view text(uint32_t t) const { return {text_ + tokens_[t].begin, tokens_[t].end - tokens_[t].begin}; }
   bool Is(uint32_t t, std::string_view word) const { return t < end_ && EqualsIgnoreCase(text(t), word); }
   bool IsWord(uint32_t t) const { return t < end_ && tok(t).kind == TokenKind::kWord && !tok(t).has(kTokenPossessive); }
   bool IsLowerWord(uint32_t t) const { return IsWord(t) && !tok(t).has(kTokenCapitalized); }
@@ -303,6 +306,9 @@ class Run {
   const ActorDictionary& dict_;
   const ActorRecognizerOptions& options_;
   Document& doc_;
+  // doc_'s tokens and text, which the run reads at every word it tests and never changes.
+  const Token* tokens_;
+  const char* text_;
   // The per-document state, in the calling thread's RunScratch (emptied or refilled by Match).
   WordSequence& seq_;
   std::vector<PhraseMatch>& matches_;
