@@ -7,7 +7,7 @@ void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
   the_word_ = dict_.matcher().WordId("the");
   // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
-  // tight pass instead of being visited by Sentence. Sentence still tests "two" within the sentence.
+  // tight pass instead of being visited by ReadSentences. OnOther still tests "two" within the sentence.
   size_t kept = 0;
   for (const uint32_t t : seq_.marked) {
     const bool idle_the = dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ &&
@@ -44,7 +44,9 @@ void Run::Match() {
     // The actor's summary is read when the sentence is (AnchorOf): asked for now, it is there by then instead
     // of a cache miss at each actor not named lately.
     if (!item.hit.is_agent) __builtin_prefetch(&dict_.summaries()[item.hit.index]);
-    const bool state = !item.hit.is_agent && item.hit.form != AliasForm::kSurname &&
+    // Only a name or an adjectival form can make a place (Inherit).
+    const bool state = !item.hit.is_agent &&
+                       (item.hit.form == AliasForm::kName || item.hit.form == AliasForm::kAdjective) &&
                        (item.hit.kind == ActorKind::kCountry || item.hit.kind == ActorKind::kPlace);
     if (state) state_items_.push_back(static_cast<uint32_t>(items_.size()));
     item_at_[t] = static_cast<int32_t>(items_.size());
@@ -180,8 +182,6 @@ void Run::Inherit() {
     while (s < sentences.size() && sentences[s].token_end <= item.begin) ++s;
     if (s == sentences.size()) break;
     if (item.begin < sentences[s].token_begin) continue;
-    const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
-    if (c.empty()) continue;
     begin_ = sentences[s].token_begin;
     end_ = sentences[s].token_end;
     // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
@@ -194,6 +194,8 @@ void Run::Inherit() {
     const bool place = place_noun || (item.hit.form == AliasForm::kName &&
                                       (item.hit.kind == ActorKind::kPlace || in_place_context));
     if (!place) continue;
+    const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
+    if (c.empty()) continue;
     auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
     if (it == counts.end()) counts.push_back({c, 1});
     else ++it->n;

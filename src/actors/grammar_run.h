@@ -313,7 +313,7 @@ class Run {
   WordSequence& seq_;
   std::vector<PhraseMatch>& matches_;
   std::vector<Item>& items_;
-  // The items that name a country or a place (not by a surname), in order: those Inherit reads.
+  // The items that name a country or a place by a name or an adjectival form, in order: those Inherit reads.
   std::vector<uint32_t>& state_items_;
   // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
   // token; -1 outside items.
