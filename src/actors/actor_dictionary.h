@@ -116,10 +116,10 @@ struct ResolvedActor {
 // What a PhraseMatch value refers to (see ActorDictionary::Decode).
 struct DictionaryHit {
   bool is_agent = false;
-  uint32_t index = 0;                    // into actors() or agents()
-  AliasForm form = AliasForm::kName;     // actors only
-  ActorKind kind = ActorKind::kOrganisation;  // actors only: the actor's, so that a hit needs no table to say it
-  bool plural = false;                   // agents only
+  uint32_t index = 0;                         // into actors() or agents()
+  AliasForm form = AliasForm::kName;          // actors only
+  ActorKind kind = ActorKind::kOrganisation;  // actors only: the actor's, so that no table need say it
+  bool plural = false;                        // agents only
 };
 
 class ActorDictionary {
