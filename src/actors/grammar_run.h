@@ -70,8 +70,8 @@ struct RunScratch {
   std::vector<Found> found;
   // Per found entry: its coreference key and the entry before it with that key (Run::Emit).
   std::vector<CoreferenceLink> found_links;
-  // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1
-  // between documents: a Run puts back the entries its document set.
+  // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1 once
+  // a Run is constructed: it first puts back the entries the thread's last document set (found_links).
   std::vector<int32_t> last_with_key;
   std::vector<int8_t> place_context;
   std::vector<CountryCount> setting_counts;
