@@ -281,7 +281,7 @@ void ActorDictionary::AddAgent(AgentEntry entry) { agents_.push_back(std::move(e
 void ActorDictionary::Finish() {
   for (uint32_t i = 0; i < actors_.size(); ++i) {
     const ActorEntry& entry = actors_[i];
-    const uint32_t base = i << 3;
+    const uint32_t base = i << 6 | static_cast<uint32_t>(entry.kind) << 3;  // see Decode
     matcher_.Add(entry.name, base | static_cast<uint32_t>(AliasForm::kName));
     for (const auto& [form, alias] : entry.aliases) matcher_.Add(alias, base | static_cast<uint32_t>(form));
     if (entry.kind == ActorKind::kPerson) {
@@ -306,14 +306,19 @@ void ActorDictionary::Finish() {
     summaries_.push_back(summary);
   }
   std::unordered_map<std::string, uint32_t> groups;
-  agent_group_ids_.clear();
-  for (AgentEntry& agent : agents_) {
+  agent_summaries_.clear();
+  for (const AgentEntry& agent : agents_)
+    agent_summaries_.push_back({agent.sector, agent.kind, !agent.plural.empty()});
+  coreference_keys_.clear();
+  for (uint32_t i = 0; i < agents_.size(); ++i) {
+    AgentEntry& agent = agents_[i];
     if (!agent.group.empty()) agent.group_id = groups.try_emplace(agent.group, groups.size() + 1).first->second;
-    agent_group_ids_.push_back(agent.group_id);
+    // An agent of no group is its own key; a group, numbered from 1, takes a key after every agent's.
+    coreference_keys_.push_back(agent.group_id == 0 ? i : static_cast<uint32_t>(agents_.size()) + agent.group_id);
   }
   for (uint32_t i = 0; i < agents_.size(); ++i) {
-    matcher_.Add(agents_[i].noun, (i << 3) | 6);
-    if (!agents_[i].plural.empty()) matcher_.Add(agents_[i].plural, (i << 3) | 7);
+    matcher_.Add(agents_[i].noun, (i << 6) | 6);
+    if (!agents_[i].plural.empty()) matcher_.Add(agents_[i].plural, (i << 6) | 7);
   }
   // The words the grammar run's OnOther acts on (pronouns, "the" of "the two"), listed by Tokenize.
   for (std::string_view word : {"it", "its", "they", "he", "she", "him", "his", "the"}) matcher_.Mark(word);

@@ -99,6 +99,14 @@ struct AgentEntry {
   std::string origin;
 };
 
+// The fields of an AgentEntry that the grammar run reads at every agent noun, in 3 bytes (the entry, with its
+// strings, takes about 170), so that agent nouns read one small table. Built by Finish().
+struct AgentSummary {
+  Sector sector = Sector::kNone;
+  AgentKind kind = AgentKind::kMember;
+  bool has_plural = false;  // !AgentEntry::plural.empty()
+};
+
 // An actor's country and sector on a day.
 struct ResolvedActor {
   CountryCode country;
@@ -108,9 +116,10 @@ struct ResolvedActor {
 // What a PhraseMatch value refers to (see ActorDictionary::Decode).
 struct DictionaryHit {
   bool is_agent = false;
-  uint32_t index = 0;                    // into actors() or agents()
-  AliasForm form = AliasForm::kName;     // actors only
-  bool plural = false;                   // agents only
+  uint32_t index = 0;                         // into actors() or agents()
+  AliasForm form = AliasForm::kName;          // actors only
+  ActorKind kind = ActorKind::kOrganisation;  // actors only: the actor's, so that no table need say it
+  bool plural = false;                        // agents only
 };
 
 class ActorDictionary {
@@ -139,18 +148,27 @@ class ActorDictionary {
   const std::vector<AgentEntry>& agents() const { return agents_; }
   // Per actor: its ActorSummary (set by Finish()).
   const std::vector<ActorSummary>& summaries() const { return summaries_; }
-  // Per agent: its group_id, packed (the grammar run compares them across many mentions; set by Finish()).
-  const std::vector<uint32_t>& agent_group_ids() const { return agent_group_ids_; }
+  // Per agent: its AgentSummary (set by Finish()).
+  const std::vector<AgentSummary>& agent_summaries() const { return agent_summaries_; }
+  // Per agent: the key its mentions corefer by ("hostages" after "Israeli hostages"), set by Finish(): two agents
+  // have the same key exactly when they are the same agent or share a non-empty group. Keys are below
+  // coreference_key_count(), so that the grammar run can index a table by them.
+  const std::vector<uint32_t>& coreference_keys() const { return coreference_keys_; }
+  size_t coreference_key_count() const { return 2 * agents_.size() + 1; }
   const actors::PhraseMatcher& matcher() const { return matcher_; }
-  // What a PhraseMatch value of matcher() refers to. Values are index << 3 | tag; tags 0-4 are an actor's
-  // AliasForm, 6 an agent's singular, 7 its plural.
+  // What a PhraseMatch value of matcher() refers to. Values are index << 6 | kind << 3 | tag: tags 0-4 are an
+  // actor's AliasForm, with its ActorKind in `kind`; 6 an agent's singular, 7 its plural (and `kind` 0). Room
+  // for 2^26 actors and agents.
   static DictionaryHit Decode(uint32_t value) {
     DictionaryHit hit;
-    hit.index = value >> 3;
+    hit.index = value >> 6;
     const uint32_t tag = value & 7;
     hit.is_agent = tag >= 6;
     hit.plural = tag == 7;
-    if (!hit.is_agent) hit.form = static_cast<AliasForm>(tag);
+    if (!hit.is_agent) {
+      hit.form = static_cast<AliasForm>(tag);
+      hit.kind = static_cast<ActorKind>((value >> 3) & 7);
+    }
     return hit;
   }
 
@@ -170,7 +188,8 @@ class ActorDictionary {
   std::vector<ActorEntry> actors_;
   std::vector<AgentEntry> agents_;
   std::vector<ActorSummary> summaries_;
-  std::vector<uint32_t> agent_group_ids_;
+  std::vector<AgentSummary> agent_summaries_;
+  std::vector<uint32_t> coreference_keys_;
   std::unordered_map<std::string, uint32_t> actor_by_key_;
   actors::PhraseMatcher matcher_;
   bool finished_ = false;

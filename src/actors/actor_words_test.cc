@@ -43,6 +43,32 @@ TEST(ActorWords, InAgreesWithComparingEachWord) {
   }
 }
 
+// PackFolded packs at run time with whole loads and folds eight bytes at once; at compile time (the lists'
+// tables) byte by byte. Both must give the same key for every length and every kind of byte.
+TEST(ActorWords, PackFoldedAtRunTimeAgreesWithTheByteLoop) {
+  const auto by_bytes = [](std::string_view word) {
+    PackedWord packed;
+    packed.length = word.size();
+    for (size_t i = 0; i < word.size(); ++i) {
+      uint64_t c = static_cast<uint8_t>(word[i]);
+      if (c >= 'A' && c <= 'Z') c |= 0x20;
+      (i < 8 ? packed.lo : packed.hi) |= c << (8 * (i % 8));
+    }
+    return packed;
+  };
+  const std::string bytes = "aZ@[`{Az-9\x80\xC3\xADQ\xFF\x01 mN";  // letters, their neighbours, non-ASCII
+  for (size_t length = 0; length <= 16; ++length) {
+    for (size_t from = 0; from + length <= bytes.size(); ++from) {
+      const std::string word = bytes.substr(from, length);
+      const PackedWord fast = PackFolded(word), slow = by_bytes(word);
+      EXPECT_EQ(fast.lo, slow.lo) << length << " " << from;
+      EXPECT_EQ(fast.hi, slow.hi) << length << " " << from;
+      EXPECT_EQ(fast.length, slow.length);
+    }
+  }
+  static_assert(PackFolded("In").lo == (uint64_t{'i'} | uint64_t{'n'} << 8), "compile-time packing folds too");
+}
+
 // In() turns words away by their first letter: only A-Z and a-z fold onto a list word's first letter.
 TEST(ActorWords, FirstLetterMaskTurnsAwayOtherFirstBytes) {
   static constexpr uint32_t kMask = FirstLetterMask(kTestList);

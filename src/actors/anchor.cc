@@ -2,7 +2,7 @@
 
 namespace annalist::actors {
 
-Sector AgentSector(const Anchor& anchor, Sector current, const AgentEntry& agent) {
+Sector AgentSector(const Anchor& anchor, Sector current, const AgentSummary& agent) {
   if (anchor.type == AnchorType::kOrganisation && anchor.sector != Sector::kNone) return anchor.sector;
   switch (agent.kind) {
     case AgentKind::kRole:

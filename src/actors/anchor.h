@@ -27,6 +27,6 @@ inline bool IsGroupSector(Sector s) {
 }
 
 // The sector of `agent` applied to an anchor, given the sector `current` of the agents before it.
-Sector AgentSector(const Anchor& anchor, Sector current, const AgentEntry& agent);
+Sector AgentSector(const Anchor& anchor, Sector current, const AgentSummary& agent);
 
 }  // namespace annalist::actors

@@ -7,7 +7,7 @@ void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
   the_word_ = dict_.matcher().WordId("the");
   // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
-  // tight pass instead of being visited by Sentence. Sentence still tests "two" within the sentence.
+  // tight pass instead of being visited by ReadSentences. OnOther still tests "two" within the sentence.
   size_t kept = 0;
   for (const uint32_t t : seq_.marked) {
     const bool idle_the = dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ &&
@@ -41,6 +41,14 @@ void Run::Match() {
     item.end = seq_.words[best->end - 1].token + 1;
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
+    // The actor's summary is read when the sentence is (AnchorOf): asked for now, it is there by then instead
+    // of a cache miss at each actor not named lately.
+    if (!item.hit.is_agent) __builtin_prefetch(&dict_.summaries()[item.hit.index]);
+    // Only a name or an adjectival form can make a place (Inherit).
+    const bool state = !item.hit.is_agent &&
+                       (item.hit.form == AliasForm::kName || item.hit.form == AliasForm::kAdjective) &&
+                       (item.hit.kind == ActorKind::kCountry || item.hit.kind == ActorKind::kPlace);
+    if (state) state_items_.push_back(static_cast<uint32_t>(items_.size()));
     item_at_[t] = static_cast<int32_t>(items_.size());
     for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at_[inside] = -2 - item_at_[t];
     items_.push_back(item);
@@ -49,34 +57,41 @@ void Run::Match() {
   place_context_.assign(items_.size(), -1);
 }
 
-void Run::Sentence(uint32_t s) {
-  sentence_ = s;
-  const annalist::Sentence& sentence = doc_.sentences[s];
-  begin_ = sentence.token_begin;
-  end_ = sentence.token_end;
+void Run::ReadSentences() {
   // Only the tokens where something can happen: dictionary phrases (items_) and the words OnOther acts on
   // (WordSequence::marked: pronouns, "the" before "two"), merged in token order. Both lists are sorted; a
-  // handler may jump ahead, and the next sentence starts over at its first token.
-  while (sentence_item_ < items_.size() && items_[sentence_item_].begin < begin_) ++sentence_item_;
-  while (sentence_marked_ < seq_.marked.size() && seq_.marked[sentence_marked_] < begin_) ++sentence_marked_;
-  size_t i = sentence_item_;
-  size_t m = sentence_marked_;
+  // handler may jump ahead, but not past the end of its sentence: each sentence is read from its first token.
+  // The sentences are walked beside that merge, so a sentence with nothing to read costs one comparison, and
+  // a token between sentences is read in none.
+  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
+  const std::vector<uint32_t>& marked = seq_.marked;
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
-  for (uint32_t t = begin_;;) {
+  size_t i = 0, m = 0, s = 0;
+  begin_ = end_ = 0;  // no sentence yet
+  for (uint32_t t = 0;;) {
     while (i < items_.size() && items_[i].begin < t) ++i;
-    while (m < seq_.marked.size() && seq_.marked[m] < t) ++m;
+    while (m < marked.size() && marked[m] < t) ++m;
     const uint32_t next_item = i < items_.size() ? items_[i].begin : kEnd;
-    const uint32_t next_marked = m < seq_.marked.size() ? seq_.marked[m] : kEnd;
+    const uint32_t next_marked = m < marked.size() ? marked[m] : kEnd;
     t = std::min(next_item, next_marked);
-    if (t >= end_) break;
+    if (t >= end_) {  // past the sentence being read: on to the one that holds t, if any
+      while (s < sentences.size() && sentences[s].token_end <= t) ++s;
+      if (s == sentences.size()) break;
+      sentence_ = static_cast<uint32_t>(s);
+      begin_ = sentences[s].token_begin;
+      end_ = sentences[s].token_end;
+      if (t < begin_) {  // between sentences
+        t = begin_;
+        continue;
+      }
+    }
     if (t == next_item) {
       const Item& item = items_[i];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
-    } else if (dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ && !Is(t + 1, "two")) {
-      ++t;  // "the" not before "two": nothing for OnOther, and the commonest word
     } else {
-      t = OnOther(t);
+      t = OnOther(t);  // a pronoun, or a "the" Match kept because "two" follows it
     }
+    t = std::min(t, end_);
   }
 }
 
@@ -102,10 +117,10 @@ Anchor Run::AnchorOf(const Item& item) const {
 }
 
 uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                    const AgentEntry** last) const {
+                         const AgentSummary** last) const {
   *act = false;
   while (const Item* item = AgentAt(t)) {
-    const AgentEntry& a = agent(*item);
+    const AgentSummary& a = agent(*item);
     if (a.kind == AgentKind::kAct) {
       if (*head < 0) {
         *sector = AgentSector(anchor, *sector, a);
@@ -149,39 +164,42 @@ Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, 
 }
 
 void Run::Inherit() {
-  // Most articles have no mention to place: then the setting need not be worked out.
+  // An article with no mention to place needs no setting (1% of the articles of the 50 MB sample).
   const bool any = std::any_of(found_.begin(), found_.end(),
                                [](const Found& f) { return f.inherit && f.mention.country.empty(); });
   if (!any) return;
-  std::vector<CountryCount> counts;
-  std::vector<std::pair<uint32_t, CountryCode>> places;  // (token, country) of states named as places
-  size_t i = 0;
-  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
-    begin_ = doc_.sentences[s].token_begin;
-    end_ = doc_.sentences[s].token_end;
-    for (; i < items_.size() && items_[i].begin < end_; ++i) {
-      const Item& item = items_[i];
-      if (item.hit.is_agent || item.begin < begin_) continue;
-      const ActorSummary& e = entry(item);
-      if (e.kind != ActorKind::kCountry && e.kind != ActorKind::kPlace) continue;
-      if (item.hit.form == AliasForm::kSurname) continue;
-      const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
-      if (c.empty()) continue;
-      // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
-      // act or speak ("Washington said", "US troops").
-      // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
-      const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
-                              In<kPlaceNouns>(text(item.end));
-      // Worked out once: it both makes a name a place and puts it in `places`.
-      const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
-      const bool place = place_noun || (item.hit.form == AliasForm::kName &&
-                                        (e.kind == ActorKind::kPlace || in_place_context));
-      if (!place) continue;
-      auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
-      if (it == counts.end()) counts.push_back({c, 1});
-      else ++it->n;
-      if (place_noun || in_place_context) places.emplace_back(item.begin, c);
-    }
+  std::vector<CountryCount>& counts = setting_counts_;
+  // (token, country) of the states named as places.
+  std::vector<std::pair<uint32_t, CountryCode>>& places = setting_places_;
+  counts.clear();
+  places.clear();
+  // Each state is read in the sentence that holds its first token (none for one that starts between
+  // sentences): the sentences are walked beside the states, which Match listed.
+  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
+  size_t s = 0;
+  for (const uint32_t index : state_items_) {
+    const Item& item = items_[index];
+    while (s < sentences.size() && sentences[s].token_end <= item.begin) ++s;
+    if (s == sentences.size()) break;
+    if (item.begin < sentences[s].token_begin) continue;
+    begin_ = sentences[s].token_begin;
+    end_ = sentences[s].token_end;
+    // The article's setting: states named as places ("in Syria") and regions ("Idlib"), not the states that
+    // act or speak ("Washington said", "US troops").
+    // "the Syrian town of Baghuz", "on the Turkish border": an adjectival form before a place noun.
+    const bool place_noun = item.hit.form == AliasForm::kAdjective && IsLowerWord(item.end) &&
+                            In<kPlaceNouns>(text(item.end));
+    // Worked out once: it both makes a name a place and puts it in `places`.
+    const bool in_place_context = !place_noun && item.hit.form == AliasForm::kName && PlaceContextOf(item);
+    const bool place = place_noun || (item.hit.form == AliasForm::kName &&
+                                      (item.hit.kind == ActorKind::kPlace || in_place_context));
+    if (!place) continue;
+    const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
+    if (c.empty()) continue;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
+    if (it == counts.end()) counts.push_back({c, 1});
+    else ++it->n;
+    if (place_noun || in_place_context) places.emplace_back(item.begin, c);
   }
   const CountryCode dominant = actors::DominantCountry(counts);
   for (Found& f : found_) {
@@ -244,7 +262,7 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
   Sector sector = Sector::kNone;
   int32_t head = -1;
   bool act = false;
-  const AgentEntry* last = nullptr;
+  const AgentSummary* last = nullptr;
   const uint32_t chain_end = AgentChain(chain_start, anchor, &sector, &head, &act, &last);
   if (act) {
     Emit(Make(from, item.end, anchor, sector, -1));
@@ -254,7 +272,7 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
     // "The Israeli war cabinet", "an Israeli security source": the determiner belongs to the mention.
     if (from == item.begin && from > begin_ && In<kDeterminers>(text(from - 1))) --from;
     if (last->kind == AgentKind::kTitle) {
-      if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+      if (const Item* person = ActorAt(chain_end); person && person->hit.kind == ActorKind::kPerson) {
         return OnActor(*person, from);
       }
       const uint32_t name_end = UnknownName(chain_end);
@@ -283,7 +301,7 @@ uint32_t Run::OnActor(const Item& item, uint32_t from) {
         Sector shared = Sector::kNone;
         int32_t shared_head = -1;
         bool shared_act = false;
-        const AgentEntry* shared_last = nullptr;
+        const AgentSummary* shared_last = nullptr;
         AgentChain(p, anchor, &shared, &shared_head, &shared_act, &shared_last);
         if (shared != Sector::kNone) {
           Emit(Make(from, item.end, anchor, shared, -1));
@@ -336,12 +354,12 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
 }
 
 uint32_t Run::OnAgent(const Item& item) {
-  const AgentEntry& a = agent(item);
+  const AgentSummary& a = agent(item);
   bool definite = false;
   const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   if (a.kind == AgentKind::kDescriptor) {
     if (item.hit.plural) return item.end;
-    if (const Item* name = ActorAt(item.end); name && entry(*name).kind == ActorKind::kOrganisation) {
+    if (const Item* name = ActorAt(item.end); name && name->hit.kind == ActorKind::kOrganisation) {
       return OnActor(*name, np_begin);  // "The Islamist group Hamas"
     }
     if (definite) {
@@ -357,7 +375,7 @@ uint32_t Run::OnAgent(const Item& item) {
   Sector sector = Sector::kNone;
   int32_t head = -1;
   bool act = false;
-  const AgentEntry* last = nullptr;
+  const AgentSummary* last = nullptr;
   const uint32_t chain_end = AgentChain(item.begin, none, &sector, &head, &act, &last);
   if (act || head < 0) return item.end;
   // "Government of Israel", "the head of Mossad", "a spokesperson for the group".
@@ -375,10 +393,10 @@ uint32_t Run::OnAgent(const Item& item) {
         // The target's own agents: "the head of the Hamas political bureau".
         int32_t target_head = -1;
         bool target_act = false;
-        const AgentEntry* target_last = nullptr;
+        const AgentSummary* target_last = nullptr;
         Sector ts = Sector::kNone;
         const uint32_t end = AgentChain(target->end, anchor, &ts, &target_head, &target_act, &target_last);
-        if (target_head >= 0 && member && dict_.agents()[target_head].kind == AgentKind::kMember) {
+        if (target_head >= 0 && member && dict_.agent_summaries()[target_head].kind == AgentKind::kMember) {
           Emit(Make(np_begin, chain_end, none, sector, head));  // "families of Israeli hostages": two groups
           return chain_end;
         }
@@ -428,7 +446,7 @@ uint32_t Run::OnAgent(const Item& item) {
     }
   }
   if (last->kind == AgentKind::kTitle) {
-    if (const Item* person = ActorAt(chain_end); person && entry(*person).kind == ActorKind::kPerson) {
+    if (const Item* person = ActorAt(chain_end); person && person->hit.kind == ActorKind::kPerson) {
       return OnActor(*person, item.begin);
     }
     const uint32_t name_end = UnknownName(chain_end);
@@ -438,7 +456,7 @@ uint32_t Run::OnAgent(const Item& item) {
     }
     // "the defence secretary, Jim Mattis": the apposition names the holder.
     if (definite && Is(chain_end, ",")) {
-      if (const Item* person = ActorAt(chain_end + 1); person && entry(*person).kind == ActorKind::kPerson) {
+      if (const Item* person = ActorAt(chain_end + 1); person && person->hit.kind == ActorKind::kPerson) {
         return OnActor(*person, np_begin);
       }
     }
@@ -448,19 +466,15 @@ uint32_t Run::OnAgent(const Item& item) {
   }
   // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
   // operation") than an actor.
-  const AgentEntry& head_agent = dict_.agents()[head];
+  const AgentSummary& head_agent = dict_.agent_summaries()[head];
   const Item* head_item = &item;
   while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
-  if (!head_item->hit.plural && np_begin == item.begin && !head_agent.plural.empty()) return chain_end;
-  // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources".
-  for (size_t i = found_agents_.size(), n = 0; i > 0 && n < 80; --i, ++n) {
-    const int32_t other = found_agents_[i - 1];
-    if (other < 0) continue;  // no agent, or no country
-    const bool same = other == head || (head_agent.group_id != 0 &&
-                                        dict_.agent_group_ids()[other] == head_agent.group_id);
-    if (!same) continue;
-    const Found& f = found_[i - 1];
-    Found copy = f;
+  if (!head_item->hit.plural && np_begin == item.begin && !!head_agent.has_plural) return chain_end;
+  // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources": the last
+  // mention with a country whose head agent has the same key, among the last 80.
+  if (const int32_t other = last_with_key_[dict_.coreference_keys()[head]];
+      other >= 0 && found_.size() - static_cast<size_t>(other) <= 80) {
+    Found copy = found_[other];
     SetSpan(copy, np_begin, chain_end);
     copy.agent = head;
     Emit(copy);

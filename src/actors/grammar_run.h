@@ -41,6 +41,12 @@ struct Item {
   DictionaryHit hit;
 };
 
+// Where a found mention stands among those of its agent's coreference key (ActorDictionary::coreference_keys).
+struct CoreferenceLink {
+  int32_t key = -1;       // -1: no head agent, or no country
+  int32_t previous = -1;  // the found entry before it with the same key, or -1
+};
+
 struct Found {
   ActorMention mention;
   int32_t entry = -1;  // index of the actor entry it names, or -1
@@ -58,11 +64,18 @@ struct RunScratch {
   WordSequence seq;
   std::vector<PhraseMatch> matches;
   std::vector<Item> items;
+  std::vector<uint32_t> state_items;
   std::vector<int32_t> item_at;
   std::vector<bool> seen;
   std::vector<Found> found;
-  std::vector<int32_t> found_agents;
+  // Per found entry: its coreference key and the entry before it with that key (Run::Emit).
+  std::vector<CoreferenceLink> found_links;
+  // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1 once
+  // a Run is constructed: it first puts back the entries the thread's last document set (found_links).
+  std::vector<int32_t> last_with_key;
   std::vector<int8_t> place_context;
+  std::vector<CountryCount> setting_counts;
+  std::vector<std::pair<uint32_t, CountryCode>> setting_places;
 };
 
 class Run {
@@ -71,33 +84,46 @@ class Run {
       : dict_(dictionary),
         options_(options),
         doc_(doc),
+        tokens_(doc.tokens.data()),
+        text_(doc.text.data()),
         seq_(scratch.seq),
         matches_(scratch.matches),
         items_(scratch.items),
+        state_items_(scratch.state_items),
         item_at_(scratch.item_at),
         seen_(scratch.seen),
         found_(scratch.found),
-        found_agents_(scratch.found_agents),
-        place_context_(scratch.place_context) {
+        found_links_(scratch.found_links),
+        last_with_key_(scratch.last_with_key),
+        place_context_(scratch.place_context),
+        setting_counts_(scratch.setting_counts),
+        setting_places_(scratch.setting_places) {
     items_.clear();
+    state_items_.clear();
     found_.clear();
-    found_agents_.clear();
+    for (const CoreferenceLink& link : found_links_) {
+      if (link.key >= 0) last_with_key_[link.key] = -1;
+    }
+    found_links_.clear();
+    if (last_with_key_.size() < dictionary.coreference_key_count()) {
+      last_with_key_.assign(dictionary.coreference_key_count(), -1);
+    }
   }
 
   void Go() {
     Match();
-    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) Sentence(s);
+    ReadSentences();
     Inherit();
+    const size_t kept = std::min<size_t>(found_.size(), options_.max_actors_per_document);
     doc_.actors.clear();
-    for (const Found& f : found_) {
-      if (doc_.actors.size() >= options_.max_actors_per_document) break;
-      doc_.actors.push_back(f.mention);
-    }
+    doc_.actors.reserve(kept);  // one allocation at most, not one per doubling
+    for (size_t i = 0; i < kept; ++i) doc_.actors.push_back(found_[i].mention);
   }
 
  private:
-  const Token& tok(uint32_t t) const { return doc_.tokens[t]; }
-  std::string_view text(uint32_t t) const { return doc_.token_text(t); }
+  const Token& tok(uint32_t t) const { return tokens_[t]; }
+  // doc_.token_text(t), without its bounds check: the text stage's tokens lie inside the text.
+  std::string_view text(uint32_t t) const { return {text_ + tokens_[t].begin, tokens_[t].end - tokens_[t].begin}; }
   bool Is(uint32_t t, std::string_view word) const { return t < end_ && EqualsIgnoreCase(text(t), word); }
   bool IsWord(uint32_t t) const { return t < end_ && tok(t).kind == TokenKind::kWord && !tok(t).has(kTokenPossessive); }
   bool IsLowerWord(uint32_t t) const { return IsWord(t) && !tok(t).has(kTokenCapitalized); }
@@ -128,7 +154,7 @@ class Run {
   }
   // The hot fields of the actor an item names (ActorDictionary::summaries: one small record, not the entry).
   const ActorSummary& entry(const Item& item) const { return dict_.summaries()[item.hit.index]; }
-  const AgentEntry& agent(const Item& item) const { return dict_.agents()[item.hit.index]; }
+  const AgentSummary& agent(const Item& item) const { return dict_.agent_summaries()[item.hit.index]; }
 
   // --- Matching: the longest dictionary phrase at each token, left to right. ---
   void Match();
@@ -140,11 +166,11 @@ class Run {
 
   bool AfterTitle(uint32_t t) const {
     if (items_.empty() || items_.back().end != t || !items_.back().hit.is_agent) return false;
-    return dict_.agents()[items_.back().hit.index].kind == AgentKind::kTitle;
+    return dict_.agent_summaries()[items_.back().hit.index].kind == AgentKind::kTitle;
   }
 
-  // --- Per sentence. ---
-  void Sentence(uint32_t s);
+  // --- Sentence by sentence: the items and marked tokens of each, in token order. ---
+  void ReadSentences();
 
   Anchor AnchorOf(const Item& item) const;
 
@@ -168,7 +194,7 @@ class Run {
 
   // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
   uint32_t AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                      const AgentEntry** last) const;
+                      const AgentSummary** last) const;
 
   Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const;
 
@@ -209,14 +235,22 @@ class Run {
   void Emit(Found f) {
     f.sentence = sentence_;
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
+      const CoreferenceLink& link = found_links_.back();
+      if (link.key >= 0) last_with_key_[link.key] = link.previous;
       found_.pop_back();
-      found_agents_.pop_back();
+      found_links_.pop_back();
     }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
     if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson)
       last_person_ = static_cast<int32_t>(found_.size());
+    CoreferenceLink link;
+    if (!f.mention.country.empty() && f.agent >= 0) {
+      link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
+      link.previous = last_with_key_[link.key];
+      last_with_key_[link.key] = static_cast<int32_t>(found_.size());
+    }
     found_.push_back(f);
-    found_agents_.push_back(f.mention.country.empty() ? -1 : f.agent);
+    found_links_.push_back(link);
   }
 
   // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
@@ -272,23 +306,31 @@ class Run {
   const ActorDictionary& dict_;
   const ActorRecognizerOptions& options_;
   Document& doc_;
+  // doc_'s tokens and text, which the run reads at every word it tests and never changes.
+  const Token* tokens_;
+  const char* text_;
   // The per-document state, in the calling thread's RunScratch (emptied or refilled by Match).
   WordSequence& seq_;
   std::vector<PhraseMatch>& matches_;
   std::vector<Item>& items_;
+  // The items that name a country or a place by a name or an adjectival form, in order: those Inherit reads.
+  std::vector<uint32_t>& state_items_;
   // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
   // token; -1 outside items.
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
-  // Per found_ entry: its head agent when it has one and a country, else -1 (what the coreference-by-noun scan
-  // of OnAgent asks of up to 80 earlier mentions: 4 bytes each instead of a whole Found).
-  std::vector<int32_t>& found_agents_;
+  // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions so that it reads the last mention
+  // of an agent's key at once instead of scanning back over up to 80 mentions for it.
+  std::vector<CoreferenceLink>& found_links_;
+  std::vector<int32_t>& last_with_key_;
   std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
+  // Inherit's tallies: how often each country is named as a place, and where.
+  std::vector<CountryCount>& setting_counts_;
+  std::vector<std::pair<uint32_t, CountryCode>>& setting_places_;
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
-  // The first item and marked token at or after the current sentence's first token (sentences go in order).
-  size_t sentence_item_ = 0, sentence_marked_ = 0;
+  // The sentence being read (ReadSentences; Inherit reuses begin_ and end_) and its tokens [begin_, end_).
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
 

@@ -113,7 +113,7 @@ uint32_t Run::OnIt(uint32_t t) {
     Sector sector = Sector::kNone;
     int32_t head = -1;
     bool act = false;
-    const AgentEntry* chain_last = nullptr;
+    const AgentSummary* chain_last = nullptr;
     const uint32_t chain_end = AgentChain(t + 1, anchor, &sector, &head, &act, &chain_last);
     if (head >= 0 && !act) {
       SetSpan(f, t, chain_end);
