@@ -441,6 +441,29 @@ __attribute__((noinline)) uint32_t PhraseMatcher::EmitOtherToken(const Document&
       return count;
     }
   }
+  // A word of ASCII and typographic apostrophes (U+2018, U+2019), most of the tokens left here ("’s", "don’t",
+  // "It’s"): its key has ' for each apostrophe (WordKey), so it is keyed like the fast path's words once they
+  // are replaced. Without a hyphen, it is one piece whatever its kind, as on the slow path.
+  char ascii[32] = {};
+  size_t ascii_length = 0;
+  for (size_t i = 0; i < length && ascii_length <= 16;) {
+    if (static_cast<unsigned char>(p[i]) < 0x80) {
+      ascii[ascii_length++] = p[i++];
+    } else if (i + 2 < length && p[i] == '\xE2' && p[i + 1] == '\x80' && (p[i + 2] == '\x98' || p[i + 2] == '\x99')) {
+      ascii[ascii_length++] = '\'';
+      i += 3;
+    } else {
+      ascii_length = 17;  // another character: the slow path
+    }
+  }
+  if (ascii_length <= 16) {
+    const AsciiWord w = ClassifyShort(ascii, ascii_length, sizeof ascii);
+    if (w.hyphens == 0) {
+      Emit(FindShort(w.lo, w.hi, ascii_length, ShortHash(w.lo, w.hi, ascii_length)), t,
+           ShapeOfMasks(w.upper, w.lower), true, true, seq->words.data(), seq, &count);
+      return count;
+    }
+  }
   // Slow path: cut at hyphens (words only), fold with WordKey.
   const std::string_view text(p, length);
   const auto emit = [&](std::string_view piece, bool first) {
@@ -471,7 +494,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const size_t token_count = doc.tokens.size();
   seq->text = doc.text;
   seq->tokens = doc.tokens.data();
-  seq->first_word.resize(token_count);
+  if (seq->first_word.size() < token_count) seq->first_word.resize(token_count);
   seq->starts.clear();
   seq->marked.clear();
   // Written by index, not pushed: room for one word a token, grown only by a token cut at hyphens.
@@ -539,7 +562,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   alignas(16) char tail[48] = {};
   std::memcpy(tail, base + tail_begin, text_size - tail_begin);
   for (uint32_t t = near_end; t < token_count; ++t) code_token(t, tail, tail_begin);
-  seq->words.resize(count);
+  seq->word_count = count;
   // Drop the starts of longer phrases only whose next word cannot be their second.
   size_t kept = 0;
   for (uint32_t start : seq->starts) {
@@ -566,7 +589,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
 
 void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector<PhraseMatch>* out) const {
   uint32_t node = 0;
-  for (uint32_t end = begin; end < seq.words.size() && end - begin < kMaxPhraseWords; ++end) {
+  for (uint32_t end = begin; end < seq.word_count && end - begin < kMaxPhraseWords; ++end) {
     const TextWord& word = seq.words[end];
     const uint32_t id = IdOf(seq, end);
     if (id == kUnknownWord) return;

@@ -38,8 +38,11 @@ struct TextWord {
 
 // The words of a whole document. Reused across documents by a caller that wants to avoid allocation.
 struct WordSequence {
+  // The document's words are the first word_count; like first_word, the vector keeps its size from one
+  // document to the next (only ever growing), so that Tokenize does not fill it with values it overwrites.
   std::vector<TextWord> words;
-  std::vector<uint32_t> first_word;  // per token: index of its first word
+  uint32_t word_count = 0;
+  std::vector<uint32_t> first_word;  // per token of the document: index of its first word
   // The words, first pieces of their tokens, where MatchAt may find a phrase, in order: every word it finds one
   // at, and few others (a word that starts only longer phrases is kept only when the next word may follow it).
   std::vector<uint32_t> starts;
