@@ -57,6 +57,14 @@ TEST(PhraseMatcher, LongestPhraseWinsAndPossessiveIsAWord) {
             (std::vector<std::string>{"1:Islamic State", "3:UN children’s fund"}));
 }
 
+// A word with typographic apostrophes is keyed with ' (WordKey) and keeps its case rule.
+TEST(PhraseMatcher, TypographicApostrophesMatchTheTypewriterOne) {
+  PhraseMatcher matcher;
+  matcher.Add("Ma'arat al-Numan", 1);
+  EXPECT_EQ(Find(matcher, "In Ma’arat al-Numan, MA’ARAT AL-NUMAN and ma’arat al-Numan."),
+            (std::vector<std::string>{"1:Ma’arat al-Numan", "1:MA’ARAT AL-NUMAN"}));
+}
+
 TEST(PhraseMatcher, ALeadingParticleDoesNotLiftTheCapital) {
   PhraseMatcher matcher;
   matcher.Add("The Times", 1);
