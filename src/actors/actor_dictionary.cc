@@ -322,6 +322,7 @@ void ActorDictionary::Finish() {
   }
   // The words the grammar run's OnOther acts on (pronouns, "the" of "the two"), listed by Tokenize.
   for (std::string_view word : {"it", "its", "they", "he", "she", "him", "his", "the"}) matcher_.Mark(word);
+  matcher_.Finish();
   finished_ = true;
 }
 

@@ -172,6 +172,13 @@ uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return root_child_[word];
   const Node& n = nodes_[node];
   if (n.children <= 1) return n.children == 1 && n.only_word == word ? n.only_child : 0;
+  if (finished_) {
+    const ChildEdge* const first = multi_children_.data() + n.only_child;
+    const ChildEdge* const last = first + n.only_word;
+    const ChildEdge* const found =
+        std::lower_bound(first, last, word, [](const ChildEdge& edge, uint32_t w) { return edge.word < w; });
+    return found != last && found->word == word ? found->child : 0;
+  }
   const uint64_t key = (static_cast<uint64_t>(node) << 32) | word;
   const size_t mask = edge_slots_.size() - 1;
   for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
@@ -213,9 +220,30 @@ void PhraseMatcher::SetChild(uint32_t node, uint32_t word, uint32_t child) {
   ++edge_count_;
 }
 
+void PhraseMatcher::Finish() {
+  // The edges of the nodes with two or more children, (node << 32 | word, child), in node and word order.
+  std::vector<std::pair<uint64_t, uint32_t>> edges;
+  for (const EdgeSlot& slot : edge_slots_) {
+    if (slot.child != 0 && nodes_[slot.key >> 32].children == 2) edges.emplace_back(slot.key, slot.child);
+  }
+  std::sort(edges.begin(), edges.end());
+  multi_children_.clear();
+  for (size_t i = 0; i < edges.size();) {
+    const uint64_t node = edges[i].first >> 32;
+    Node& n = nodes_[node];
+    n.only_child = static_cast<uint32_t>(multi_children_.size());
+    for (; i < edges.size() && edges[i].first >> 32 == node; ++i) {
+      multi_children_.push_back({static_cast<uint32_t>(edges[i].first), edges[i].second});
+    }
+    n.only_word = static_cast<uint32_t>(multi_children_.size() - n.only_child);
+  }
+  finished_ = true;
+}
+
 bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensitive) {
   const std::vector<std::string_view> words = SplitPhrase(phrase);
   if (words.empty() || words.size() > kMaxPhraseWords) return false;
+  finished_ = false;  // Child goes back to the edge table, which has every edge, until the next Finish
   std::string key;
   uint32_t node = 0;
   uint32_t rules = 0;

@@ -57,6 +57,28 @@ TEST(PhraseMatcher, LongestPhraseWinsAndPossessiveIsAWord) {
             (std::vector<std::string>{"1:Islamic State", "3:UN children’s fund"}));
 }
 
+// Finish lays out the children of a node with several side by side: the matches are the same before and
+// after, and an Add after Finish is found too.
+TEST(PhraseMatcher, FinishKeepsTheMatches) {
+  PhraseMatcher matcher;
+  for (std::string_view name : {"Islamic State", "Islamic Jihad", "Islamic Army", "Islamic Front", "Islamic"}) {
+    matcher.Add(name, static_cast<uint32_t>(name.size()));
+  }
+  const std::string_view text = "Islamic Jihad, Islamic Front, the Islamic Movement and Islamic State.";
+  const std::vector<std::string> expected = {"13:Islamic Jihad", "13:Islamic Front", "7:Islamic", "13:Islamic State"};
+  EXPECT_EQ(Find(matcher, text), expected);
+  matcher.Finish();
+  EXPECT_EQ(Find(matcher, text), expected);
+  matcher.Add("Islamic Movement", 99);
+  EXPECT_EQ(Find(matcher, text),
+            (std::vector<std::string>{"13:Islamic Jihad", "13:Islamic Front", "99:Islamic Movement",
+                                      "13:Islamic State"}));
+  matcher.Finish();
+  EXPECT_EQ(Find(matcher, text),
+            (std::vector<std::string>{"13:Islamic Jihad", "13:Islamic Front", "99:Islamic Movement",
+                                      "13:Islamic State"}));
+}
+
 // A word with typographic apostrophes is keyed with ' (WordKey) and keeps its case rule.
 TEST(PhraseMatcher, TypographicApostrophesMatchTheTypewriterOne) {
   PhraseMatcher matcher;
