@@ -4,6 +4,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace annalist {
 namespace {
 
@@ -111,6 +115,21 @@ void AppendUtf8(char32_t code_point, std::string& out) {
 
 namespace {
 
+#if defined(__SSE2__)
+// 0xFF for each continuation byte of the 16 at `p`: 10xxxxxx is, as a signed byte, below -64.
+inline __m128i ContinuationMask16(const char* p) {
+  return _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(-64));
+}
+
+// The sum of the 16 byte lanes of `counts`.
+inline uint32_t SumOfBytes(__m128i counts) {
+  const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());  // two 64-bit sums of eight lanes
+  return static_cast<uint32_t>(_mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+}
+
+// 16 bytes of 0xFF and then 16 of zero: loaded at kFirstBytes + 16 - n, a mask of the first n bytes.
+alignas(32) constexpr char kFirstBytes[32] = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+#else
 // Code points that start in the 8 bytes at `p`: every byte that is not a continuation byte (10xxxxxx).
 // Eight bytes at once without popcount, which the default flags cannot assume.
 inline uint32_t CodePointStartsIn8(const char* p) {
@@ -119,20 +138,31 @@ inline uint32_t CodePointStartsIn8(const char* p) {
   const uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
   return 8 - static_cast<uint32_t>(((continuation >> 7) * 0x0101010101010101ull) >> 56);
 }
+#endif
 
 }  // namespace
 
 void Utf8Index::Reset(std::string_view text) {
   text_ = text;
-  block_start_.clear();
-  block_start_.reserve(text.size() / kBlock + 1);
+  block_start_.resize((text.size() + kBlock - 1) / kBlock);
   uint32_t code_points = 0;
   size_t pos = 0;
-  for (; pos + kBlock <= text.size(); pos += kBlock) {
-    block_start_.push_back(code_points);
+  for (size_t block = 0; pos + kBlock <= text.size(); pos += kBlock, ++block) {
+    block_start_[block] = code_points;
+#if defined(__SSE2__)
+    // A block's bytes are counted in byte lanes (at most kBlock / 16 each) and summed once: this pass over
+    // every byte of every document is most of what the index costs.
+    static_assert(kBlock % 16 == 0 && kBlock / 16 < 256);
+    __m128i continuation = _mm_setzero_si128();
+    for (size_t i = 0; i < kBlock; i += 16) {
+      continuation = _mm_sub_epi8(continuation, ContinuationMask16(text.data() + pos + i));
+    }
+    code_points += kBlock - SumOfBytes(continuation);
+#else
     for (size_t i = 0; i < kBlock; i += 8) code_points += CodePointStartsIn8(text.data() + pos + i);
+#endif
   }
-  if (pos < text.size()) block_start_.push_back(code_points);
+  if (pos < text.size()) block_start_.back() = code_points;
 }
 
 uint32_t Utf8Index::CodePointOffset(uint32_t byte_offset) const {
@@ -140,27 +170,38 @@ uint32_t Utf8Index::CodePointOffset(uint32_t byte_offset) const {
   if (block >= block_start_.size()) {
     // Only byte_offset == text.size() on a block boundary (or an empty text) lands here.
     if (block_start_.empty()) return 0;
-    return CountFrom(block_start_.size() - 1, byte_offset);
+    return block_start_.back() + CodePointsBetween((block_start_.size() - 1) * kBlock, byte_offset);
   }
-  return CountFrom(block, byte_offset);
+  return block_start_[block] + CodePointsBetween(size_t{block} * kBlock, byte_offset);
 }
 
-uint32_t Utf8Index::CodePointOffsetFrom(uint32_t from_byte, uint32_t from_code_points, uint32_t byte_offset) const {
+uint32_t Utf8Index::CodePointOffsetFrom(uint32_t from_byte, uint32_t from_code_points,
+                                        uint32_t byte_offset) const {
   // Farther than a block away, the index is the shorter count.
   if (byte_offset - from_byte > kBlock) return CodePointOffset(byte_offset);
-  uint32_t code_points = from_code_points;
-  size_t pos = from_byte;
-  for (; pos + 8 <= byte_offset; pos += 8) code_points += CodePointStartsIn8(text_.data() + pos);
-  for (; pos < byte_offset; ++pos) code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
-  return code_points;
+  return from_code_points + CodePointsBetween(from_byte, byte_offset);
 }
 
-uint32_t Utf8Index::CountFrom(size_t block, uint32_t byte_offset) const {
-  uint32_t code_points = block_start_[block];
-  size_t pos = block * kBlock;
-  // Eight bytes at a time, then byte by byte: the lookups of a document's spans are the writer's hot loop.
-  for (; pos + 8 <= byte_offset; pos += 8) code_points += CodePointStartsIn8(text_.data() + pos);
-  for (; pos < byte_offset; ++pos) code_points += (static_cast<unsigned char>(text_[pos]) & 0xC0) != 0x80;
+uint32_t Utf8Index::CodePointsBetween(size_t begin, size_t end) const {
+  // The lookups of a document's spans are the writer's hot loop: a few dozen bytes each.
+  const char* text = text_.data();
+  size_t pos = begin;
+  uint32_t code_points = 0;
+#if defined(__SSE2__)
+  __m128i continuation = _mm_setzero_si128();  // in byte lanes: at most kBlock / 16 + 1 each
+  for (; pos + 16 <= end; pos += 16)
+    continuation = _mm_sub_epi8(continuation, ContinuationMask16(text + pos));
+  // The last few bytes in one load where 16 can be read, masked to those before `end`.
+  if (pos < end && pos + 16 <= text_.size()) {
+    const __m128i first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kFirstBytes + 16 - (end - pos)));
+    continuation = _mm_sub_epi8(continuation, _mm_and_si128(ContinuationMask16(text + pos), first));
+    pos = end;
+  }
+  code_points = static_cast<uint32_t>(pos - begin) - SumOfBytes(continuation);
+#else
+  for (; pos + 8 <= end; pos += 8) code_points += CodePointStartsIn8(text + pos);
+#endif
+  for (; pos < end; ++pos) code_points += (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
   return code_points;
 }
 

@@ -46,8 +46,9 @@ class Utf8Index {
   uint32_t CodePointOffsetFrom(uint32_t from_byte, uint32_t from_code_points, uint32_t byte_offset) const;
 
  private:
-  // The code points before byte_offset, counted from the start of `block`.
-  uint32_t CountFrom(size_t block, uint32_t byte_offset) const;
+  // The code points that start in text[begin, end). REQUIRES: end - begin <= kBlock (the lanes it counts in
+  // hold at most 255).
+  uint32_t CodePointsBetween(size_t begin, size_t end) const;
 
   static constexpr uint32_t kBlock = 64;
   std::string_view text_;

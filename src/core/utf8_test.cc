@@ -105,5 +105,33 @@ TEST(Utf8Index, AgreesWithANaiveCountOnRandomText) {
   }
 }
 
+// Every byte offset, inside a character too (counted as started), of texts of every length up to a few
+// blocks, so that each way a count can end (whole 16-byte pieces, a masked last piece, the text's last
+// bytes one by one) is met; counting on from each offset up to a block later agrees as well.
+TEST(Utf8Index, AgreesWithANaiveCountAtEveryOffsetOfEveryLength) {
+  const std::string_view pieces[] = {"a", "\u00e9", "\u2019", "\U0001F600", " the ", "\u201c"};
+  uint32_t seed = 11;
+  std::string text;
+  while (text.size() < 200) {
+    seed = seed * 1103515245u + 12345u;
+    text += pieces[(seed >> 16) % 6];
+  }
+  for (size_t length = 0; length <= text.size(); ++length) {
+    const std::string prefix = text.substr(0, length);  // its own allocation: the index may not read past it
+    std::vector<uint32_t> naive(length + 1, 0);
+    for (size_t b = 0; b < length; ++b) {
+      naive[b + 1] = naive[b] + ((static_cast<unsigned char>(prefix[b]) & 0xC0) != 0x80);
+    }
+    const Utf8Index index(prefix);
+    for (uint32_t b = 0; b <= length; ++b) {
+      ASSERT_EQ(index.CodePointOffset(b), naive[b]) << "length " << length << " offset " << b;
+      for (uint32_t e = b; e <= length && e <= b + 70; ++e) {
+        ASSERT_EQ(index.CodePointOffsetFrom(b, naive[b], e), naive[e])
+            << "length " << length << " " << b << "-" << e;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace annalist

@@ -44,15 +44,19 @@ class RecordBuffer {
   }
   // (Always inline: a call per piece is the cost this class exists to remove, and GCC will not inline it
   // into the builder's long functions on its own.)
+  // For the pieces whose length varies (text, names, escaped runs).
   [[gnu::always_inline]] void append(const char* bytes, size_t n) {
-    if (n == 0) return;  // memcpy's pointers must not be null, even for no bytes (an empty buffer's are)
     reserve(size_ + n);
-    std::memcpy(data_.get() + size_, bytes, n);
+    CopyBytes(data_.get() + size_, bytes, n);
     size_ += n;
   }
   void append(const char* begin, const char* end) { append(begin, static_cast<size_t>(end - begin)); }
+  // For literals ("…"sv) and keys, whose length the compiler knows: a memcpy of a known length is a move or
+  // two. (Through CopyBytes, GCC warns of reads past a literal on the branches of lengths it does not have.)
   [[gnu::always_inline]] RecordBuffer& operator+=(std::string_view text) {
-    append(text.data(), text.size());
+    reserve(size_ + text.size());
+    if (!text.empty()) std::memcpy(data_.get() + size_, text.data(), text.size());  // (an empty view's may be null)
+    size_ += text.size();
     return *this;
   }
   [[gnu::always_inline]] RecordBuffer& operator+=(char c) {
@@ -66,9 +70,42 @@ class RecordBuffer {
     std::memcpy(data_.get() + size_, data_.get() + offset, length);
     size_ += length;
   }
+  // For a piece written in place (a number): room for `n` more bytes at the returned pointer, of which those
+  // before `end` are then kept by Commit(end).
+  char* Room(size_t n) {
+    reserve(size_ + n);
+    return data_.get() + size_;
+  }
+  void Commit(const char* end) { size_ = static_cast<size_t>(end - data_.get()); }
 
  private:
   static constexpr size_t kKeptCapacity = size_t{1} << 20;
+  // memcpy, with the short copies of most of a record's pieces (a name, a number, a few bytes of text) done
+  // here in two overlapping loads and stores instead of a call. (Also safe for no bytes, where memcpy's
+  // pointers must not be null, and an empty buffer's are.)
+  [[gnu::always_inline]] static void CopyBytes(char* to, const char* from, size_t n) {
+    if (n >= 8) {
+      if (n > 16) {
+        std::memcpy(to, from, n);
+        return;
+      }
+      uint64_t head, tail;
+      std::memcpy(&head, from, 8);
+      std::memcpy(&tail, from + n - 8, 8);
+      std::memcpy(to, &head, 8);
+      std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4) {
+      uint32_t head, tail;
+      std::memcpy(&head, from, 4);
+      std::memcpy(&tail, from + n - 4, 4);
+      std::memcpy(to, &head, 4);
+      std::memcpy(to + n - 4, &tail, 4);
+    } else if (n > 0) {
+      to[0] = from[0];
+      to[n / 2] = from[n / 2];
+      to[n - 1] = from[n - 1];
+    }
+  }
   void Grow(size_t n) {
     const size_t capacity = std::max({n, 2 * capacity_, size_t{4096}});
     auto grown = std::make_unique_for_overwrite<char[]>(capacity);
@@ -81,16 +118,16 @@ class RecordBuffer {
   size_t capacity_ = 0;
 };
 
-// Integral values print as integers ("100000", where the shortest form would be "1e+05"); others in the
-// shortest form that reads back exactly ("31.42").
-template <typename Out>
-void AppendNumberTo(double value, Out& out) {
-  char buffer[32];
+// The most bytes WriteNumber writes: std::to_chars' shortest form of a double is at most 24.
+constexpr size_t kMaxNumberLength = 32;
+
+// Writes `value` at `p` and returns the end: an integral value as an integer ("100000", where the shortest
+// form would be "1e+05"); others in the shortest form that reads back exactly ("31.42").
+char* WriteNumber(double value, char* p) {
+  char* const end = p + kMaxNumberLength;
   // (The range tests come first: converting a NaN or a huge value to an integer is undefined.)
   if (value > -9e15 && value < 9e15 && value == static_cast<double>(static_cast<int64_t>(value))) {
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<int64_t>(value));
-    out.append(buffer, result.ptr);
-    return;
+    return std::to_chars(p, end, static_cast<int64_t>(value)).ptr;
   }
   // Coordinates are rounded to hundredths (places stage). A value that is exactly the double nearest some
   // k / 100 has k / 100 with its trailing zeros cut as its shortest form: below 1e9, where a rounding step is
@@ -99,21 +136,42 @@ void AppendNumberTo(double value, Out& out) {
   if (value > -1e9 && value < 1e9 && std::round(value * 100) / 100 == value) {
     const auto k = static_cast<int64_t>(std::round(value * 100));
     const uint64_t magnitude = static_cast<uint64_t>(k < 0 ? -k : k);
-    char* p = buffer;
     if (k < 0) *p++ = '-';
-    p = std::to_chars(p, buffer + sizeof buffer, magnitude / 100).ptr;
+    p = std::to_chars(p, end, magnitude / 100).ptr;
     const auto cents = static_cast<unsigned>(magnitude % 100);  // not 0: the value is not integral
     *p++ = '.';
     *p++ = static_cast<char>('0' + cents / 10);
     if (cents % 10 != 0) *p++ = static_cast<char>('0' + cents % 10);
-    out.append(buffer, p);
-    return;
+    return p;
   }
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+  return std::to_chars(p, end, value).ptr;
 }
 
+void AppendNumberTo(double value, std::string& out) {
+  char buffer[kMaxNumberLength];
+  out.append(buffer, WriteNumber(value, buffer));
+}
 
+// Written in place: a record has a dozen numbers, and a copy through a buffer was a memcpy call each.
+void AppendNumberTo(double value, RecordBuffer& out) { out.Commit(WriteNumber(value, out.Room(kMaxNumberLength))); }
+
+template <typename Word>
+Word LoadWord(const char* bytes) {
+  Word word;
+  std::memcpy(&word, bytes, sizeof word);
+  return word;
+}
+
+// Whether any of the eight bytes of `word` is one JSON must escape: the "some byte is below n" and "some
+// byte is zero" tests on whole words (exact as a yes or no), for below 0x20 and for the bytes of `word` xor
+// '"' and xor '\\'. They share the `& ~word` since the xor leaves the high bits alone.
+inline bool HasByteToEscape(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+  const uint64_t quote = word ^ (kOnes * '"');
+  const uint64_t backslash = word ^ (kOnes * '\\');
+  const uint64_t flagged = ((word - kOnes * 0x20) | (quote - kOnes) | (backslash - kOnes)) & ~word & kHighBits;
+  return flagged != 0;
+}
 
 // The index of the first byte at or after `i` that JSON must escape (a control byte, '"' or '\\'), or
 // text.size(). Sixteen bytes at a time where SSE2 is available: most strings need no escape at all.
@@ -130,6 +188,20 @@ size_t NextToEscape(std::string_view text, size_t i) {
     if (mask != 0) return i + static_cast<size_t>(std::countr_zero(mask));
   }
 #endif
+  // Fewer than 16 bytes are left: most mention texts and names are all here. They are tested as one word (two
+  // overlapping ones from 8 bytes, two halves from 4) and only a word that holds a byte to escape is looked
+  // at byte by byte.
+  const size_t left = text.size() - i;
+  if (left >= 8) {
+    if (!HasByteToEscape(LoadWord<uint64_t>(text.data() + i)) &&
+        !HasByteToEscape(LoadWord<uint64_t>(text.data() + text.size() - 8))) {
+      return text.size();
+    }
+  } else if (left >= 4) {
+    const uint32_t head = LoadWord<uint32_t>(text.data() + i);
+    const uint32_t tail = LoadWord<uint32_t>(text.data() + text.size() - 4);
+    if (!HasByteToEscape(head | uint64_t{tail} << 32)) return text.size();
+  }
   for (; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == '"' || c == '\\') return i;
@@ -166,11 +238,17 @@ void AppendEscapedTo(std::string_view text, Out& out) {
 }
 
 
-template <typename Out>
-void AppendUnsigned(uint64_t value, Out& out) {
+void AppendUnsigned(uint64_t value, std::string& out) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   out.append(buffer, result.ptr);
+}
+
+// Written in place, like AppendNumberTo: two a span.
+void AppendUnsigned(uint64_t value, RecordBuffer& out) {
+  constexpr size_t kMaxLength = 20;  // digits of 2^64 - 1
+  char* const room = out.Room(kMaxLength);
+  out.Commit(std::to_chars(room, room + kMaxLength, value).ptr);
 }
 
 template <typename Out>

@@ -36,9 +36,10 @@ TEST(JsonString, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\te\\u0001f–\"");
 }
 
-// Every byte that needs escaping, at every offset of strings longer than the sixteen bytes the escaper reads
-// at a time, gives what a byte-by-byte escaper gives.
-TEST(JsonString, EscapesAtEveryOffsetOfLongStrings) {
+// Every byte that needs escaping, at every offset of strings of every length up to past the sixteen bytes the
+// escaper reads at a time (and of the words it reads below that) and of longer ones, gives what a byte-by-byte
+// escaper gives.
+TEST(JsonString, EscapesAtEveryOffsetOfStringsOfEveryLength) {
   const auto escaped_byte_by_byte = [](std::string_view text) {
     std::string out = "\"";
     for (const char c : text) {
@@ -59,7 +60,9 @@ TEST(JsonString, EscapesAtEveryOffsetOfLongStrings) {
     return out + "\"";
   };
   for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\t'}) {
-    for (size_t length : {15u, 16u, 17u, 33u, 64u}) {
+    std::vector<size_t> lengths = {33, 64};
+    for (size_t length = 1; length <= 24; ++length) lengths.push_back(length);
+    for (const size_t length : lengths) {
       for (size_t at = 0; at < length; ++at) {
         std::string text(length, 'a');
         text[at] = special;
@@ -68,6 +71,20 @@ TEST(JsonString, EscapesAtEveryOffsetOfLongStrings) {
         AppendJsonString(text, out);
         EXPECT_EQ(out, escaped_byte_by_byte(text)) << "special " << int(special) << " at " << at << " of " << length;
       }
+    }
+  }
+}
+
+// The escaper tests short strings a word at a time; no byte that needs no escape, however near one that does
+// (' ' and '!' beside 0x1f, '#' beside '"', 0xa2 and 0xdc with the bits of '"' and '\\'), is taken for one.
+TEST(JsonString, BytesThatNeedNoEscapeAreCopiedAsTheyAre) {
+  for (int byte = 0x20; byte <= 0xff; ++byte) {
+    if (byte == '"' || byte == '\\') continue;
+    for (size_t length = 1; length <= 20; ++length) {
+      const std::string text(length, static_cast<char>(byte));
+      std::string out;
+      AppendJsonString(text, out);
+      ASSERT_EQ(out, "\"" + text + "\"") << "byte " << byte << " length " << length;
     }
   }
 }
