@@ -35,6 +35,10 @@ using actors::kImpersonal;
 using actors::kPlaceNouns;
 using actors::kCapitalizedWords;
 using actors::kImpersonalAfter;
+using actors::kDeterminerClass;
+using actors::kDirectionClass;
+using actors::kLocativeClass;
+using actors::kStopWordClass;
 
 struct Item {
   uint32_t begin = 0, end = 0;  // tokens
@@ -183,9 +187,11 @@ class Run {
   }
 
   bool PlaceContext(uint32_t t) const {
+    // One lookup a word answers both questions (actors::WordClassOf).
     uint32_t p = t;
-    while (p > begin_ && (In<kDeterminers>(text(p - 1)) || In<kDirections>(text(p - 1)))) --p;
-    if (p > begin_ && In<kLocatives>(text(p - 1))) return true;
+    uint32_t before = 0;  // the classes of token p - 1, when p > begin_
+    while (p > begin_ && ((before = actors::WordClassOf(text(p - 1))) & (kDeterminerClass | kDirectionClass))) --p;
+    if (p > begin_ && (before & kLocativeClass)) return true;
     // "in Baghuz, eastern Syria": a place in apposition to a place.
     if (p == t || p < begin_ + 3 || text(p - 1) != ",") return false;
     const uint32_t q = p - 2;
