@@ -63,20 +63,26 @@ void Run::ReadSentences() {
   // handler may jump ahead, but not past the end of its sentence: each sentence is read from its first token.
   // The sentences are walked beside that merge, so a sentence with nothing to read costs one comparison, and
   // a token between sentences is read in none.
-  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
-  const std::vector<uint32_t>& marked = seq_.marked;
+  // The three lists do not change while they are read: held in locals, they need not be reloaded after each
+  // handler (which the compiler must otherwise assume may change them).
+  const annalist::Sentence* const sentences = doc_.sentences.data();
+  const size_t sentence_count = doc_.sentences.size();
+  const uint32_t* const marked = seq_.marked.data();
+  const size_t marked_count = seq_.marked.size();
+  const Item* const items = items_.data();
+  const size_t item_count = items_.size();
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
   size_t i = 0, m = 0, s = 0;
   begin_ = end_ = 0;  // no sentence yet
   for (uint32_t t = 0;;) {
-    while (i < items_.size() && items_[i].begin < t) ++i;
-    while (m < marked.size() && marked[m] < t) ++m;
-    const uint32_t next_item = i < items_.size() ? items_[i].begin : kEnd;
-    const uint32_t next_marked = m < marked.size() ? marked[m] : kEnd;
+    while (i < item_count && items[i].begin < t) ++i;
+    while (m < marked_count && marked[m] < t) ++m;
+    const uint32_t next_item = i < item_count ? items[i].begin : kEnd;
+    const uint32_t next_marked = m < marked_count ? marked[m] : kEnd;
     t = std::min(next_item, next_marked);
     if (t >= end_) {  // past the sentence being read: on to the one that holds t, if any
-      while (s < sentences.size() && sentences[s].token_end <= t) ++s;
-      if (s == sentences.size()) break;
+      while (s < sentence_count && sentences[s].token_end <= t) ++s;
+      if (s == sentence_count) break;
       sentence_ = static_cast<uint32_t>(s);
       begin_ = sentences[s].token_begin;
       end_ = sentences[s].token_end;
@@ -86,7 +92,7 @@ void Run::ReadSentences() {
       }
     }
     if (t == next_item) {
-      const Item& item = items_[i];
+      const Item& item = items[i];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
     } else {
       t = OnOther(t);  // a pronoun, or a "the" Match kept because "two" follows it
@@ -116,9 +122,8 @@ Anchor Run::AnchorOf(const Item& item) const {
   return anchor;
 }
 
-uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                         const AgentSummary** last) const {
-  *act = false;
+uint32_t Run::AgentChainAt(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                           const AgentSummary** last) const {
   while (const Item* item = AgentAt(t)) {
     const AgentSummary& a = agent(*item);
     if (a.kind == AgentKind::kAct) {

@@ -200,7 +200,14 @@ class Run {
 
   // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
   uint32_t AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                      const AgentSummary** last) const;
+                      const AgentSummary** last) const {
+    *act = false;
+    if (!AgentAt(t)) return t;  // most names have no agent after them: no call
+    return AgentChainAt(t, anchor, sector, head, act, last);
+  }
+  // AgentChain when token t starts an agent.
+  uint32_t AgentChainAt(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                        const AgentSummary** last) const;
 
   Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const;
 
