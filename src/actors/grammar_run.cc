@@ -18,13 +18,17 @@ void Run::Match() {
   item_at_.assign(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
+  const actors::PhraseMatcher& matcher = dict_.matcher();
+  // Held in locals: MatchAt and push_back change neither, but the compiler would reload them after each.
+  const actors::TextWord* const words = seq_.words.data();
+  int32_t* const item_at = item_at_.data();
   // Only at the words where a phrase may start (WordSequence::starts), skipping those inside the last match.
   uint32_t t = 0;
   for (const uint32_t start : seq_.starts) {
-    if (seq_.words[start].token < t) continue;
-    t = seq_.words[start].token;
+    if (words[start].token < t) continue;
+    t = words[start].token;
     matches.clear();
-    dict_.matcher().MatchAt(seq_, start, &matches);
+    matcher.MatchAt(seq_, start, &matches);
     const PhraseMatch* best = nullptr;
     for (const PhraseMatch& m : matches) {
       if (best && m.end < best->end) continue;
@@ -38,7 +42,7 @@ void Run::Match() {
     if (!best) continue;
     Item item;
     item.begin = t;
-    item.end = seq_.words[best->end - 1].token + 1;
+    item.end = words[best->end - 1].token + 1;
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
     // The actor's summary is read when the sentence is (AnchorOf): asked for now, it is there by then instead
@@ -48,9 +52,10 @@ void Run::Match() {
     const bool state = !item.hit.is_agent &&
                        (item.hit.form == AliasForm::kName || item.hit.form == AliasForm::kAdjective) &&
                        (item.hit.kind == ActorKind::kCountry || item.hit.kind == ActorKind::kPlace);
-    if (state) state_items_.push_back(static_cast<uint32_t>(items_.size()));
-    item_at_[t] = static_cast<int32_t>(items_.size());
-    for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at_[inside] = -2 - item_at_[t];
+    const auto index = static_cast<int32_t>(items_.size());
+    if (state) state_items_.push_back(static_cast<uint32_t>(index));
+    item_at[t] = index;
+    for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at[inside] = -2 - index;
     items_.push_back(item);
     t = item.end;
   }
