@@ -262,7 +262,13 @@ struct WordClassTable {
                                (64 - kBits));
   }
   WordClassSlot slots[size_t{1} << kBits] = {};
-  uint64_t lengths = 0;  // bit n set when some word has n bytes
+  // Per length n (0 to 16): bit i set when some word of n bytes starts with the letter 'a' + i, bit 31 when one
+  // starts with something else. Most words of an article are turned away by this before any hashing.
+  uint32_t first_bytes[17] = {};
+  static constexpr uint32_t FirstByteBit(char c) {
+    const uint32_t letter = static_cast<uint32_t>(static_cast<uint8_t>(c) | 0x20) - 'a';  // A-Z and a-z alike
+    return uint32_t{1} << (letter < 26 ? letter : 31);
+  }
 
   constexpr void Add(std::string_view w, uint32_t value) {
     if (w.empty() || w.size() > 16) throw "list words have 1 to 16 bytes";  // a compile-time error
@@ -276,7 +282,7 @@ struct WordClassTable {
     slots[i].hi = packed.hi;
     slots[i].length = static_cast<uint32_t>(packed.length);
     slots[i].value |= value;
-    lengths |= uint64_t{1} << w.size();
+    first_bytes[w.size()] |= FirstByteBit(w[0]);
   }
   template <size_t N>
   constexpr void AddList(const std::string_view (&list)[N], uint32_t bit) {
@@ -307,7 +313,9 @@ constexpr WordClassTable BuildWordClassTable() {
 // The classes of `word` (A-Z folded): its WordClassBit lists and its kGrammarWords id; 0 when it is in none.
 inline uint32_t WordClassOf(std::string_view word) {
   static constexpr WordClassTable kTable = BuildWordClassTable();
-  if (word.size() >= 64 || ((kTable.lengths >> word.size()) & 1) == 0) return 0;  // and so word.size() <= 16
+  if (word.empty() || word.size() > 16 || (kTable.first_bytes[word.size()] & kTable.FirstByteBit(word[0])) == 0) {
+    return 0;
+  }
   const PackedWord packed = PackFolded(word);
   for (size_t i = WordClassTable::SlotOf(packed);; i = (i + 1) & WordClassTable::kMask) {
     const WordClassSlot& slot = kTable.slots[i];
