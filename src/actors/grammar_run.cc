@@ -15,7 +15,8 @@ void Run::Match() {
     if (!idle_the) seq_.marked[kept++] = t;
   }
   seq_.marked.resize(kept);
-  item_at_.assign(doc_.tokens.size(), -1);
+  // -1 everywhere: the Run put back the last document's items.
+  if (item_at_.size() < doc_.tokens.size()) item_at_.resize(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
   const actors::PhraseMatcher& matcher = dict_.matcher();

@@ -102,6 +102,11 @@ class Run {
         place_context_(scratch.place_context),
         setting_counts_(scratch.setting_counts),
         setting_places_(scratch.setting_places) {
+    // item_at_ is -1 but at the tokens of the last document's items: put back there, not over every token.
+    int32_t* const item_at = item_at_.data();
+    for (const Item& item : items_) {
+      for (uint32_t t = item.begin; t < item.end; ++t) item_at[t] = -1;
+    }
     items_.clear();
     state_items_.clear();
     found_.clear();
@@ -329,7 +334,7 @@ class Run {
   // The items that name a country or a place by a name or an adjectival form, in order: those Inherit reads.
   std::vector<uint32_t>& state_items_;
   // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
-  // token; -1 outside items.
+  // token; -1 outside items. It may be longer than the document (a thread's longest), -1 past its end.
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
