@@ -109,7 +109,7 @@ void Run::ReadSentences() {
 
 Anchor Run::AnchorOf(const Item& item) const {
   const ActorSummary& e = entry(item);
-  const ResolvedActor resolved = dict_.Resolve(item.hit.index, doc_.date);
+  const ResolvedActor resolved = dict_.ResolveOnDay(item.hit.index, day_);
   Anchor anchor;
   anchor.entry = static_cast<int32_t>(item.hit.index);
   anchor.country = resolved.country;
@@ -205,7 +205,7 @@ void Run::Inherit() {
     const bool place = place_noun || (item.hit.form == AliasForm::kName &&
                                       (item.hit.kind == ActorKind::kPlace || in_place_context));
     if (!place) continue;
-    const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
+    const CountryCode c = dict_.ResolveOnDay(item.hit.index, day_).country;  // AnchorOf's country
     if (c.empty()) continue;
     auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
     if (it == counts.end()) counts.push_back({c, 1});

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -101,7 +102,8 @@ class Run {
         last_with_key_(scratch.last_with_key),
         place_context_(scratch.place_context),
         setting_counts_(scratch.setting_counts),
-        setting_places_(scratch.setting_places) {
+        setting_places_(scratch.setting_places),
+        day_(doc.date ? std::optional<int64_t>(ToDayNumber(*doc.date)) : std::nullopt) {
     // item_at_ is -1 but at the tokens of the last document's items: put back there, not over every token.
     int32_t* const item_at = item_at_.data();
     for (const Item& item : items_) {
@@ -346,6 +348,8 @@ class Run {
   // Inherit's tallies: how often each country is named as a place, and where.
   std::vector<CountryCount>& setting_counts_;
   std::vector<std::pair<uint32_t, CountryCode>>& setting_places_;
+  // doc_.date as a day number, for ActorDictionary::ResolveOnDay: converted once, not at each actor with roles.
+  const std::optional<int64_t> day_;
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   // The sentence being read (ReadSentences; Inherit reuses begin_ and end_) and its tokens [begin_, end_).
