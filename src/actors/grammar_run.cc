@@ -107,27 +107,6 @@ void Run::ReadSentences() {
   }
 }
 
-Anchor Run::AnchorOf(const Item& item) const {
-  const ActorSummary& e = entry(item);
-  const ResolvedActor resolved = dict_.ResolveOnDay(item.hit.index, day_);
-  Anchor anchor;
-  anchor.entry = static_cast<int32_t>(item.hit.index);
-  anchor.country = resolved.country;
-  anchor.sector = resolved.sector;
-  anchor.name = e.name_view();
-  switch (e.kind) {
-    case ActorKind::kCountry:
-    case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
-    case ActorKind::kOrganisation: anchor.type = AnchorType::kOrganisation; break;
-    case ActorKind::kPerson: anchor.type = AnchorType::kPerson; break;
-    case ActorKind::kGroup: anchor.type = AnchorType::kGroup; break;
-  }
-  if (item.hit.form == AliasForm::kAdjective && anchor.type == AnchorType::kState) anchor.sector = Sector::kNone;
-  if (item.hit.form == AliasForm::kPeople) anchor.sector = Sector::kCVL;
-  if (e.kind == ActorKind::kPlace) anchor.sector = Sector::kNone;
-  return anchor;
-}
-
 uint32_t Run::AgentChainAt(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
                            const AgentSummary** last) const {
   while (const Item* item = AgentAt(t)) {
