@@ -236,7 +236,31 @@ class Run {
   uint32_t AgentChainAt(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
                         const AgentSummary** last) const;
 
-  Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const;
+  // Inline: most callers give it constants (no head, the anchor's own sector), which settle its branches.
+  Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
+    Found f;
+    SetSpan(f, begin_token, end_token);
+    f.mention.name = anchor.name;
+    f.mention.country = anchor.country;
+    f.mention.sector = sector;
+    f.entry = anchor.entry;
+    f.agent = head;
+    if (anchor.country.empty() && f.mention.name.empty()) {
+      // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
+      // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
+      const Sector s = sector;
+      bool armed = s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
+      if (s == Sector::kGOV && head >= 0) armed = end_token > begin_token && !IsPluralAt(end_token - 1);
+      f.inherit = anchor.type == AnchorType::kNone && head >= 0 && armed;
+    }
+    // Religions are not placed by their setting ("Muslims", "Christians"); other groups are ("Kurdish forces").
+    // Nor "Arab states": several governments.
+    const bool governments = sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
+    if (anchor.type == AnchorType::kGroup && anchor.country.empty() && anchor.sector != Sector::kREL && !governments) {
+      f.inherit = true;
+    }
+    return f;
+  }
 
   bool IsPluralAt(uint32_t t) const {
     if (const Item* item = ItemAt(t)) return item->hit.plural;
