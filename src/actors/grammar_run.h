@@ -295,8 +295,9 @@ class Run {
     f.end_token = end_token;
   }
 
-  // Adds `f`, found in the sentence being read, dropping the mentions it overlaps.
-  void Emit(Found f) {
+  // Adds `f`, found in the sentence being read, dropping the mentions it overlaps. Inlined at each call: the
+  // Found its callers build is then filed from where it was built, not passed through memory to a call.
+  __attribute__((always_inline)) void Emit(Found f) {
     f.sentence = sentence_;
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
       const CoreferenceLink& link = found_links_.back();
