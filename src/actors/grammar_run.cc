@@ -176,11 +176,11 @@ void Run::Inherit() {
   }
 }
 
-uint32_t Run::NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const {
+uint32_t Run::NameWithAgentAt(uint32_t t, const Anchor& anchor, Sector* sector) const {
   uint32_t end = t;
   bool found_agent = false;
   for (uint32_t p = t; p < end_ && p < t + 12;) {
-    const bool connector = IsLowerWord(p) && (Is(p, "of") || Is(p, "and") || Is(p, "for") || Is(p, "the"));
+    const bool connector = IsLowerWord(p) && IsConnector(p);
     if (connector) {
       ++p;
       continue;

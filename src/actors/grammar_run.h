@@ -326,7 +326,16 @@ class Run {
   }
 
   // A Capitalized name after a state that holds an agent noun: "Israel Forum of Families of Hostages…".
-  uint32_t NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const;
+  // Returns t when there is none. Most states are followed by punctuation or a lower-case word other than a
+  // connector: that is told here, without a call.
+  uint32_t NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const {
+    if (!IsWord(t)) return t;
+    if (!tok(t).has(kTokenCapitalized) && !IsConnector(t)) return t;
+    return NameWithAgentAt(t, anchor, sector);
+  }
+  uint32_t NameWithAgentAt(uint32_t t, const Anchor& anchor, Sector* sector) const;
+  // Words NameWithAgent passes over between the Capitalized words of a name.
+  bool IsConnector(uint32_t p) const { return Is(p, "of") || Is(p, "and") || Is(p, "for") || Is(p, "the"); }
 
   // An actor hit at `item`; the mention starts at token `from` (earlier when a title or descriptor leads).
   uint32_t OnActor(const Item& item, uint32_t from);
