@@ -8,11 +8,17 @@ void Run::Match() {
   the_word_ = dict_.matcher().WordId("the");
   // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
   // tight pass instead of being visited by ReadSentences. OnOther still tests "two" within the sentence.
+  // In locals: the stores into `marked` would otherwise make the compiler reload the vectors at each token.
+  uint32_t* const marked = seq_.marked.data();
+  const size_t marked_count = seq_.marked.size();
+  const uint32_t* const first_word = seq_.first_word.data();
+  const size_t token_count = doc_.tokens.size();
   size_t kept = 0;
-  for (const uint32_t t : seq_.marked) {
-    const bool idle_the = dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ &&
-                          !(t + 1 < doc_.tokens.size() && EqualsIgnoreCase(text(t + 1), "two"));
-    if (!idle_the) seq_.marked[kept++] = t;
+  for (size_t i = 0; i < marked_count; ++i) {
+    const uint32_t t = marked[i];
+    const bool idle_the = dict_.matcher().IdOf(seq_, first_word[t]) == the_word_ &&
+                          !(t + 1 < token_count && EqualsIgnoreCase(text(t + 1), "two"));
+    if (!idle_the) marked[kept++] = t;
   }
   seq_.marked.resize(kept);
   // -1 everywhere: the Run put back the last document's items.
