@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <iterator>
 #include <string_view>
 #include <type_traits>
@@ -243,6 +244,16 @@ struct GrammarWord {
     if (id == 0) throw "not in kGrammarWords";  // a compile-time error
   }
 };
+
+// A few words of kGrammarWords, tested at once: set.Has(WordClassOf(word)).
+struct GrammarWordSet {
+  uint64_t bits = 0;  // bit id of each word (GrammarWord::id)
+  consteval GrammarWordSet(std::initializer_list<GrammarWord> words) {
+    for (const GrammarWord& word : words) bits |= uint64_t{1} << word.id;
+  }
+  constexpr bool Has(uint32_t classes) const { return (bits >> (classes >> kGrammarWordShift)) & 1; }
+};
+static_assert(std::size(kGrammarWords) < 64, "a GrammarWordSet holds ids below 64");
 
 // Whether `classes` (WordClassOf) are those of `word`.
 constexpr bool IsGrammarWord(uint32_t classes, GrammarWord word) { return classes >> kGrammarWordShift == word.id; }

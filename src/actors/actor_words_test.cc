@@ -128,5 +128,14 @@ TEST(ActorWords, WordClassOfNamesTheGrammarWordsInAnyCase) {
   EXPECT_TRUE((WordClassOf("The") & kDeterminerClass) != 0 && IsGrammarWord(WordClassOf("The"), "the"));
 }
 
+TEST(ActorWords, GrammarWordSetHoldsItsWordsOnly) {
+  static constexpr GrammarWordSet kSet = {"has", "had", "will"};
+  EXPECT_TRUE(kSet.Has(WordClassOf("has")));
+  EXPECT_TRUE(kSet.Has(WordClassOf("Will")));
+  EXPECT_FALSE(kSet.Has(WordClassOf("became")));  // a grammar word outside the set
+  EXPECT_FALSE(kSet.Has(WordClassOf("north")));   // a list word, no grammar word
+  EXPECT_FALSE(kSet.Has(WordClassOf("Israeli")));  // in nothing
+}
+
 }  // namespace
 }  // namespace annalist::actors
