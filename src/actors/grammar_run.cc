@@ -327,10 +327,11 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
 
 uint32_t Run::OnAgent(const Item& item) {
   const AgentSummary& a = agent(item);
+  // The start of the noun phrase (PhraseStart) is worked out only for the agents that may make a mention.
   bool definite = false;
-  const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   if (a.kind == AgentKind::kDescriptor) {
     if (item.hit.plural) return item.end;
+    const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
     if (const Item* name = ActorAt(item.end); name && name->hit.kind == ActorKind::kOrganisation) {
       return OnActor(*name, np_begin);  // "The Islamist group Hamas"
     }
@@ -350,6 +351,7 @@ uint32_t Run::OnAgent(const Item& item) {
   const AgentSummary* last = nullptr;
   const uint32_t chain_end = AgentChain(item.begin, none, &sector, &head, &act, &last);
   if (act || head < 0) return item.end;
+  const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   // "Government of Israel", "the head of Mossad", "a spokesperson for the group".
   const bool member = a.kind == AgentKind::kMember;
   if (Is(chain_end, "of") || (!member && (Is(chain_end, "for") || Is(chain_end, "from")))) {
