@@ -214,7 +214,7 @@ class Run {
   }
 
   bool PlaceContext(uint32_t t) const {
-    // One lookup a word answers both questions (actors::WordClassOf).
+    // One lookup per word answers both questions (actors::WordClassOf).
     uint32_t p = t;
     uint32_t before = 0;  // the classes of token p - 1, when p > begin_
     while (p > begin_ && ((before = actors::WordClassOf(text(p - 1))) & (kDeterminerClass | kDirectionClass))) --p;
@@ -249,13 +249,15 @@ class Run {
       // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
       // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
       const Sector s = sector;
-      bool armed = s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
+      bool armed =
+          s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
       if (s == Sector::kGOV && head >= 0) armed = end_token > begin_token && !IsPluralAt(end_token - 1);
       f.inherit = anchor.type == AnchorType::kNone && head >= 0 && armed;
     }
     // Religions are not placed by their setting ("Muslims", "Christians"); other groups are ("Kurdish forces").
     // Nor "Arab states": several governments.
-    const bool governments = sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
+    const bool governments =
+        sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
     if (anchor.type == AnchorType::kGroup && anchor.country.empty() && anchor.sector != Sector::kREL && !governments) {
       f.inherit = true;
     }
