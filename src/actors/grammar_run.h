@@ -61,6 +61,7 @@ struct Found {
   // pronouns need no binary search over the document's tokens to find them.
   uint32_t first_token = 0, end_token = 0;
   bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
+  CoreferenceLink link;  // set by Run::Emit
 };
 
 // The buffers of a Run, kept by each thread across documents so that recognising a document allocates
@@ -73,10 +74,8 @@ struct RunScratch {
   std::vector<int32_t> item_at;
   std::vector<bool> seen;
   std::vector<Found> found;
-  // Per found entry: its coreference key and the entry before it with that key (Run::Emit).
-  std::vector<CoreferenceLink> found_links;
   // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1 once
-  // a Run is constructed: it first puts back the entries the thread's last document set (found_links).
+  // a Run is constructed: it first puts back the entries the thread's last document set (Found::link).
   std::vector<int32_t> last_with_key;
   std::vector<int8_t> place_context;
   std::vector<CountryCount> setting_counts;
@@ -98,7 +97,6 @@ class Run {
         item_at_(scratch.item_at),
         seen_(scratch.seen),
         found_(scratch.found),
-        found_links_(scratch.found_links),
         last_with_key_(scratch.last_with_key),
         place_context_(scratch.place_context),
         setting_counts_(scratch.setting_counts),
@@ -111,11 +109,10 @@ class Run {
     }
     items_.clear();
     state_items_.clear();
-    found_.clear();
-    for (const CoreferenceLink& link : found_links_) {
-      if (link.key >= 0) last_with_key_[link.key] = -1;
+    for (const Found& f : found_) {
+      if (f.link.key >= 0) last_with_key_[f.link.key] = -1;
     }
-    found_links_.clear();
+    found_.clear();
     if (last_with_key_.size() < dictionary.coreference_key_count()) {
       last_with_key_.assign(dictionary.coreference_key_count(), -1);
     }
@@ -302,22 +299,20 @@ class Run {
   __attribute__((always_inline)) void Emit(Found f) {
     f.sentence = sentence_;
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
-      const CoreferenceLink& link = found_links_.back();
+      const CoreferenceLink& link = found_.back().link;
       if (link.key >= 0) last_with_key_[link.key] = link.previous;
       found_.pop_back();
-      found_links_.pop_back();
     }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
     if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson)
       last_person_ = static_cast<int32_t>(found_.size());
-    CoreferenceLink link;
+    f.link = {};
     if (!f.mention.country.empty() && f.agent >= 0) {
-      link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
-      link.previous = last_with_key_[link.key];
-      last_with_key_[link.key] = static_cast<int32_t>(found_.size());
+      f.link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
+      f.link.previous = last_with_key_[f.link.key];
+      last_with_key_[f.link.key] = static_cast<int32_t>(found_.size());
     }
     found_.push_back(f);
-    found_links_.push_back(link);
   }
 
   // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
@@ -396,9 +391,8 @@ class Run {
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
-  // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions so that it reads the last mention
-  // of an agent's key at once instead of scanning back over up to 80 mentions for it.
-  std::vector<CoreferenceLink>& found_links_;
+  // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions (Found::link) so that it reads the
+  // last mention of an agent's key at once instead of scanning back over up to 80 mentions for it.
   std::vector<int32_t>& last_with_key_;
   std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
   // Inherit's tallies: how often each country is named as a place, and where.
