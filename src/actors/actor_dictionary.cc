@@ -327,13 +327,17 @@ void ActorDictionary::Finish() {
 }
 
 ResolvedActor ActorDictionary::Resolve(const ActorEntry& entry, const std::optional<CivilDate>& date) {
+  if (entry.roles.empty()) return {entry.country, entry.sector};  // most entries: no date to convert
+  return ResolveOnDay(entry, date ? std::optional<int64_t>(ToDayNumber(*date)) : std::nullopt);
+}
+
+ResolvedActor ActorDictionary::ResolveOnDay(const ActorEntry& entry, std::optional<int64_t> day) {
   ResolvedActor resolved{entry.country, entry.sector};
   const ActorRole* chosen = nullptr;
-  if (entry.roles.empty()) return resolved;  // most entries: no date to convert
-  if (date) {
-    const int64_t day = ToDayNumber(*date);
+  if (entry.roles.empty()) return resolved;
+  if (day) {
     for (const ActorRole& role : entry.roles) {
-      if (role.first_day <= day && day <= role.last_day) {
+      if (role.first_day <= *day && *day <= role.last_day) {
         chosen = &role;
         break;
       }

@@ -174,11 +174,14 @@ class ActorDictionary {
 
   // The actor's country and sector on `date` (its roles); with no date, the role that is still open, if any.
   static ResolvedActor Resolve(const ActorEntry& entry, const std::optional<CivilDate>& date);
-  // The same for actor `index`, reading its entry only when it has roles.
-  ResolvedActor Resolve(uint32_t index, const std::optional<CivilDate>& date) const {
+  // The same with the date as a day number (ToDayNumber), nullopt for no date: for a caller that resolves many
+  // actors on one date, so that the date is converted once.
+  static ResolvedActor ResolveOnDay(const ActorEntry& entry, std::optional<int64_t> day);
+  // ResolveOnDay for actor `index`, reading its entry only when it has roles.
+  ResolvedActor ResolveOnDay(uint32_t index, std::optional<int64_t> day) const {
     const ActorSummary& summary = summaries_[index];
     if (!summary.has_roles) return {summary.country, summary.sector};
-    return Resolve(actors_[index], date);
+    return ResolveOnDay(actors_[index], day);
   }
 
  private:

@@ -37,7 +37,7 @@ TEST(ActorDictionary, RolesResolveAgainstTheArticleDate) {
   EXPECT_EQ(ActorDictionary::Resolve(bibi, Day(2023, 12, 21)).country.view(), "ISR");
 }
 
-// The packed per-actor summary the grammar run reads agrees with the entries, and Resolve by index with
+// The packed per-actor summary the grammar run reads agrees with the entries, and ResolveOnDay by index with
 // Resolve on the entry.
 TEST(ActorDictionary, SummariesAgreeWithEntries) {
   ActorDictionary dictionary;
@@ -56,7 +56,8 @@ TEST(ActorDictionary, SummariesAgreeWithEntries) {
     for (const std::optional<CivilDate>& date : {std::optional<CivilDate>(Day(2022, 1, 1)),
                                                  std::optional<CivilDate>(Day(2023, 12, 21)),
                                                  std::optional<CivilDate>()}) {
-      const ResolvedActor by_index = dictionary.Resolve(i, date);
+      const ResolvedActor by_index =
+          dictionary.ResolveOnDay(i, date ? std::optional<int64_t>(ToDayNumber(*date)) : std::nullopt);
       const ResolvedActor by_entry = ActorDictionary::Resolve(entry, date);
       EXPECT_EQ(by_index.country, by_entry.country) << entry.name;
       EXPECT_EQ(by_index.sector, by_entry.sector) << entry.name;

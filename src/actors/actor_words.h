@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <iterator>
 #include <string_view>
 #include <type_traits>
 
@@ -200,6 +202,138 @@ inline bool In(std::string_view word) {
     const PackedWord& slot = kTable.slots[i];
     if (slot.length == 0) return false;
     if (slot.lo == packed.lo && slot.hi == packed.hi && slot.length == packed.length) return true;
+  }
+}
+
+
+// --- Word classes: every list above, and the single words the grammar names, in one table. ---
+//
+// The grammar asks several questions of the same few tokens (a determiner? a direction? "of"?), each an In()
+// or a comparison: WordClassOf answers them all with one probe, and the grammar run keeps the answer per token.
+
+// One bit per list.
+enum WordClassBit : uint32_t {
+  kLocativeClass = 1u << 0,
+  kDirectionClass = 1u << 1,
+  kDeterminerClass = 1u << 2,
+  kStopWordClass = 1u << 3,
+  kFunctionWordClass = 1u << 4,
+  kImpersonalClass = 1u << 5,
+  kPlaceNounClass = 1u << 6,
+  kCapitalizedWordClass = 1u << 7,
+  kImpersonalAfterClass = 1u << 8,
+};
+// Bits 16 to 23 of a class: the word's index in kGrammarWords plus one, 0 for none of them.
+inline constexpr int kGrammarWordShift = 16;
+
+// The words the grammar tests one by one ("of", "and", the pronouns, ","), lower case.
+inline constexpr std::string_view kGrammarWords[] = {
+    ",", "a", "after", "an", "and", "as", "became", "before", "but", "for", "from", "had", "has", "he", "him",
+    "his", "if", "in", "it", "its", "men", "of", "or", "people", "she", "since", "that", "the", "they", "this",
+    "two", "when", "which", "while", "whom", "will", "women"};
+static_assert(std::size(kGrammarWords) < 255, "a word's id is one byte");
+
+// A word of kGrammarWords, named by its text and checked at compile time: Run::Is(t, "of").
+struct GrammarWord {
+  uint32_t id;  // its index in kGrammarWords plus one
+  consteval GrammarWord(const char* word) : id(0) {  // NOLINT(google-explicit-constructor): written as a literal
+    const std::string_view w(word);
+    for (size_t i = 0; i < std::size(kGrammarWords); ++i) {
+      if (kGrammarWords[i] == w) id = static_cast<uint32_t>(i + 1);
+    }
+    if (id == 0) throw "not in kGrammarWords";  // a compile-time error
+  }
+};
+
+// A few words of kGrammarWords, tested at once: set.Has(WordClassOf(word)).
+struct GrammarWordSet {
+  uint64_t bits = 0;  // bit id of each word (GrammarWord::id)
+  consteval GrammarWordSet(std::initializer_list<GrammarWord> words) {
+    for (const GrammarWord& word : words) bits |= uint64_t{1} << word.id;
+  }
+  constexpr bool Has(uint32_t classes) const { return (bits >> (classes >> kGrammarWordShift)) & 1; }
+};
+static_assert(std::size(kGrammarWords) < 64, "a GrammarWordSet holds ids below 64");
+
+// Whether `classes` (WordClassOf) are those of `word`.
+constexpr bool IsGrammarWord(uint32_t classes, GrammarWord word) { return classes >> kGrammarWordShift == word.id; }
+
+struct WordClassSlot {  // 24 bytes: a PackedWord's fields with a 4-byte length
+  uint64_t lo = 0, hi = 0;
+  uint32_t length = 0;  // 0 marks an empty slot
+  uint32_t value = 0;
+};
+
+// An open-addressing map of every word of the lists and of kGrammarWords to its class, at most half full.
+struct WordClassTable {
+  static constexpr int kBits = 9;
+  static constexpr size_t kMask = (size_t{1} << kBits) - 1;
+  static constexpr size_t SlotOf(const PackedWord& w) {
+    return static_cast<size_t>(((w.lo ^ (w.hi * 0xC2B2AE3D27D4EB4Full) ^ w.length) * 0x9E3779B97F4A7C15ull) >>
+                               (64 - kBits));
+  }
+  WordClassSlot slots[size_t{1} << kBits] = {};
+  // Per length n (0 to 16): bit i set when some word of n bytes starts with the letter 'a' + i, bit 31 when one
+  // starts with something else. Most words of an article are turned away by this before any hashing.
+  uint32_t first_bytes[17] = {};
+  static constexpr uint32_t FirstByteBit(char c) {
+    const uint32_t letter = static_cast<uint32_t>(static_cast<uint8_t>(c) | 0x20) - 'a';  // A-Z and a-z alike
+    return uint32_t{1} << (letter < 26 ? letter : 31);
+  }
+
+  constexpr void Add(std::string_view w, uint32_t value) {
+    if (w.empty() || w.size() > 16) throw "list words have 1 to 16 bytes";  // a compile-time error
+    const PackedWord packed = PackFolded(w);
+    size_t i = SlotOf(packed);
+    while (slots[i].length != 0 &&
+           !(slots[i].lo == packed.lo && slots[i].hi == packed.hi && slots[i].length == packed.length)) {
+      i = (i + 1) & kMask;
+    }
+    slots[i].lo = packed.lo;
+    slots[i].hi = packed.hi;
+    slots[i].length = static_cast<uint32_t>(packed.length);
+    slots[i].value |= value;
+    first_bytes[w.size()] |= FirstByteBit(w[0]);
+  }
+  template <size_t N>
+  constexpr void AddList(const std::string_view (&list)[N], uint32_t bit) {
+    for (std::string_view w : list) Add(w, bit);
+  }
+};
+
+constexpr WordClassTable BuildWordClassTable() {
+  WordClassTable table;
+  table.AddList(kLocatives, kLocativeClass);
+  table.AddList(kDirections, kDirectionClass);
+  table.AddList(kDeterminers, kDeterminerClass);
+  table.AddList(kStopWords, kStopWordClass);
+  table.AddList(kFunctionWords, kFunctionWordClass);
+  table.AddList(kImpersonal, kImpersonalClass);
+  table.AddList(kPlaceNouns, kPlaceNounClass);
+  table.AddList(kCapitalizedWords, kCapitalizedWordClass);
+  table.AddList(kImpersonalAfter, kImpersonalAfterClass);
+  for (size_t i = 0; i < std::size(kGrammarWords); ++i) {
+    table.Add(kGrammarWords[i], static_cast<uint32_t>(i + 1) << kGrammarWordShift);
+  }
+  size_t used = 0;
+  for (const WordClassSlot& slot : table.slots) used += slot.length != 0;
+  if (used * 2 > std::size(table.slots)) throw "word class table too full";  // a compile-time error
+  return table;
+}
+
+// The classes of `word` (A-Z folded): its WordClassBit lists and its kGrammarWords id; 0 when it is in none.
+inline uint32_t WordClassOf(std::string_view word) {
+  static constexpr WordClassTable kTable = BuildWordClassTable();
+  if (word.empty() || word.size() > 16 || (kTable.first_bytes[word.size()] & kTable.FirstByteBit(word[0])) == 0) {
+    return 0;
+  }
+  const PackedWord packed = PackFolded(word);
+  for (size_t i = WordClassTable::SlotOf(packed);; i = (i + 1) & WordClassTable::kMask) {
+    const WordClassSlot& slot = kTable.slots[i];
+    if (slot.length == 0) return 0;
+    if (slot.lo == packed.lo && slot.hi == packed.hi && slot.length == packed.length) {
+      return slot.value;
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace annalist::actors {
 namespace {
@@ -79,6 +80,61 @@ TEST(ActorWords, FirstLetterMaskTurnsAwayOtherFirstBytes) {
   EXPECT_FALSE(In<kTestList>("@"));   // '@' | 0x20 is '`', no letter
   EXPECT_FALSE(In<kTestList>("it"));  // the length passes, the letter too, the word does not
   EXPECT_TRUE(In<kTestList>("\x49n"));  // "In"
+}
+
+
+// WordClassOf answers every list's In() at once, and names the words of kGrammarWords.
+TEST(ActorWords, WordClassOfAgreesWithInForEveryList) {
+  std::vector<std::string> words;
+  const auto variants = [&words](std::string_view w) {
+    std::string upper(w), longer(w), shorter(w.substr(0, w.size() - 1));
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    longer += 's';
+    for (const std::string& word : {std::string(w), upper, longer, shorter}) words.push_back(word);
+  };
+  for (std::string_view w : kLocatives) variants(w);
+  for (std::string_view w : kDeterminers) variants(w);
+  for (std::string_view w : kCapitalizedWords) variants(w);
+  for (std::string_view w : kDirections) variants(w);
+  for (std::string_view w : kStopWords) variants(w);
+  for (std::string_view w : kFunctionWords) variants(w);
+  for (std::string_view w : kImpersonal) variants(w);
+  for (std::string_view w : kPlaceNouns) variants(w);
+  for (std::string_view w : kImpersonalAfter) variants(w);
+  for (std::string_view w : kGrammarWords) variants(w);
+  words.insert(words.end(), {"", "x", "Israeli", "abcdefghijklmnopq", "\xC3\xADn"});
+  for (const std::string& word : words) {
+    const uint32_t classes = WordClassOf(word);
+    EXPECT_EQ((classes & kLocativeClass) != 0, In<kLocatives>(word)) << word;
+    EXPECT_EQ((classes & kDirectionClass) != 0, In<kDirections>(word)) << word;
+    EXPECT_EQ((classes & kDeterminerClass) != 0, In<kDeterminers>(word)) << word;
+    EXPECT_EQ((classes & kStopWordClass) != 0, In<kStopWords>(word)) << word;
+    EXPECT_EQ((classes & kFunctionWordClass) != 0, In<kFunctionWords>(word)) << word;
+    EXPECT_EQ((classes & kImpersonalClass) != 0, In<kImpersonal>(word)) << word;
+    EXPECT_EQ((classes & kPlaceNounClass) != 0, In<kPlaceNouns>(word)) << word;
+    EXPECT_EQ((classes & kCapitalizedWordClass) != 0, In<kCapitalizedWords>(word)) << word;
+    EXPECT_EQ((classes & kImpersonalAfterClass) != 0, In<kImpersonalAfter>(word)) << word;
+  }
+}
+
+TEST(ActorWords, WordClassOfNamesTheGrammarWordsInAnyCase) {
+  EXPECT_TRUE(IsGrammarWord(WordClassOf("of"), "of"));
+  EXPECT_TRUE(IsGrammarWord(WordClassOf("OF"), "of"));
+  EXPECT_TRUE(IsGrammarWord(WordClassOf("That"), "that"));
+  EXPECT_TRUE(IsGrammarWord(WordClassOf(","), ","));
+  EXPECT_FALSE(IsGrammarWord(WordClassOf("that"), "this"));
+  EXPECT_FALSE(IsGrammarWord(WordClassOf("offer"), "of"));
+  EXPECT_FALSE(IsGrammarWord(WordClassOf("north"), "of"));  // in a list, but no grammar word
+  EXPECT_TRUE((WordClassOf("The") & kDeterminerClass) != 0 && IsGrammarWord(WordClassOf("The"), "the"));
+}
+
+TEST(ActorWords, GrammarWordSetHoldsItsWordsOnly) {
+  static constexpr GrammarWordSet kSet = {"has", "had", "will"};
+  EXPECT_TRUE(kSet.Has(WordClassOf("has")));
+  EXPECT_TRUE(kSet.Has(WordClassOf("Will")));
+  EXPECT_FALSE(kSet.Has(WordClassOf("became")));  // a grammar word outside the set
+  EXPECT_FALSE(kSet.Has(WordClassOf("north")));   // a list word, no grammar word
+  EXPECT_FALSE(kSet.Has(WordClassOf("Israeli")));  // in nothing
 }
 
 }  // namespace

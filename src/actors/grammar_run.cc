@@ -8,23 +8,34 @@ void Run::Match() {
   the_word_ = dict_.matcher().WordId("the");
   // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
   // tight pass instead of being visited by ReadSentences. OnOther still tests "two" within the sentence.
+  // In locals: the stores into `marked` would otherwise make the compiler reload the vectors at each token.
+  uint32_t* const marked = seq_.marked.data();
+  const size_t marked_count = seq_.marked.size();
+  const uint32_t* const first_word = seq_.first_word.data();
+  const size_t token_count = doc_.tokens.size();
   size_t kept = 0;
-  for (const uint32_t t : seq_.marked) {
-    const bool idle_the = dict_.matcher().IdOf(seq_, seq_.first_word[t]) == the_word_ &&
-                          !(t + 1 < doc_.tokens.size() && EqualsIgnoreCase(text(t + 1), "two"));
-    if (!idle_the) seq_.marked[kept++] = t;
+  for (size_t i = 0; i < marked_count; ++i) {
+    const uint32_t t = marked[i];
+    const bool idle_the = dict_.matcher().IdOf(seq_, first_word[t]) == the_word_ &&
+                          !(t + 1 < token_count && EqualsIgnoreCase(text(t + 1), "two"));
+    if (!idle_the) marked[kept++] = t;
   }
   seq_.marked.resize(kept);
-  item_at_.assign(doc_.tokens.size(), -1);
+  // -1 everywhere: the Run put back the last document's items.
+  if (item_at_.size() < doc_.tokens.size()) item_at_.resize(doc_.tokens.size(), -1);
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
+  const actors::PhraseMatcher& matcher = dict_.matcher();
+  // Held in locals: MatchAt and push_back change neither, but the compiler would reload them after each.
+  const actors::TextWord* const words = seq_.words.data();
+  int32_t* const item_at = item_at_.data();
   // Only at the words where a phrase may start (WordSequence::starts), skipping those inside the last match.
   uint32_t t = 0;
   for (const uint32_t start : seq_.starts) {
-    if (seq_.words[start].token < t) continue;
-    t = seq_.words[start].token;
+    if (words[start].token < t) continue;
+    t = words[start].token;
     matches.clear();
-    dict_.matcher().MatchAt(seq_, start, &matches);
+    matcher.MatchAt(seq_, start, &matches);
     const PhraseMatch* best = nullptr;
     for (const PhraseMatch& m : matches) {
       if (best && m.end < best->end) continue;
@@ -38,7 +49,7 @@ void Run::Match() {
     if (!best) continue;
     Item item;
     item.begin = t;
-    item.end = seq_.words[best->end - 1].token + 1;
+    item.end = words[best->end - 1].token + 1;
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
     // The actor's summary is read when the sentence is (AnchorOf): asked for now, it is there by then instead
@@ -48,9 +59,10 @@ void Run::Match() {
     const bool state = !item.hit.is_agent &&
                        (item.hit.form == AliasForm::kName || item.hit.form == AliasForm::kAdjective) &&
                        (item.hit.kind == ActorKind::kCountry || item.hit.kind == ActorKind::kPlace);
-    if (state) state_items_.push_back(static_cast<uint32_t>(items_.size()));
-    item_at_[t] = static_cast<int32_t>(items_.size());
-    for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at_[inside] = -2 - item_at_[t];
+    const auto index = static_cast<int32_t>(items_.size());
+    if (state) state_items_.push_back(static_cast<uint32_t>(index));
+    item_at[t] = index;
+    for (uint32_t inside = t + 1; inside < item.end; ++inside) item_at[inside] = -2 - index;
     items_.push_back(item);
     t = item.end;
   }
@@ -63,20 +75,26 @@ void Run::ReadSentences() {
   // handler may jump ahead, but not past the end of its sentence: each sentence is read from its first token.
   // The sentences are walked beside that merge, so a sentence with nothing to read costs one comparison, and
   // a token between sentences is read in none.
-  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
-  const std::vector<uint32_t>& marked = seq_.marked;
+  // The three lists do not change while they are read: held in locals, they need not be reloaded after each
+  // handler (which the compiler must otherwise assume may change them).
+  const annalist::Sentence* const sentences = doc_.sentences.data();
+  const size_t sentence_count = doc_.sentences.size();
+  const uint32_t* const marked = seq_.marked.data();
+  const size_t marked_count = seq_.marked.size();
+  const Item* const items = items_.data();
+  const size_t item_count = items_.size();
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
   size_t i = 0, m = 0, s = 0;
   begin_ = end_ = 0;  // no sentence yet
   for (uint32_t t = 0;;) {
-    while (i < items_.size() && items_[i].begin < t) ++i;
-    while (m < marked.size() && marked[m] < t) ++m;
-    const uint32_t next_item = i < items_.size() ? items_[i].begin : kEnd;
-    const uint32_t next_marked = m < marked.size() ? marked[m] : kEnd;
+    while (i < item_count && items[i].begin < t) ++i;
+    while (m < marked_count && marked[m] < t) ++m;
+    const uint32_t next_item = i < item_count ? items[i].begin : kEnd;
+    const uint32_t next_marked = m < marked_count ? marked[m] : kEnd;
     t = std::min(next_item, next_marked);
     if (t >= end_) {  // past the sentence being read: on to the one that holds t, if any
-      while (s < sentences.size() && sentences[s].token_end <= t) ++s;
-      if (s == sentences.size()) break;
+      while (s < sentence_count && sentences[s].token_end <= t) ++s;
+      if (s == sentence_count) break;
       sentence_ = static_cast<uint32_t>(s);
       begin_ = sentences[s].token_begin;
       end_ = sentences[s].token_end;
@@ -86,7 +104,7 @@ void Run::ReadSentences() {
       }
     }
     if (t == next_item) {
-      const Item& item = items_[i];
+      const Item& item = items[i];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
     } else {
       t = OnOther(t);  // a pronoun, or a "the" Match kept because "two" follows it
@@ -95,30 +113,8 @@ void Run::ReadSentences() {
   }
 }
 
-Anchor Run::AnchorOf(const Item& item) const {
-  const ActorSummary& e = entry(item);
-  const ResolvedActor resolved = dict_.Resolve(item.hit.index, doc_.date);
-  Anchor anchor;
-  anchor.entry = static_cast<int32_t>(item.hit.index);
-  anchor.country = resolved.country;
-  anchor.sector = resolved.sector;
-  anchor.name = e.name_view();
-  switch (e.kind) {
-    case ActorKind::kCountry:
-    case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
-    case ActorKind::kOrganisation: anchor.type = AnchorType::kOrganisation; break;
-    case ActorKind::kPerson: anchor.type = AnchorType::kPerson; break;
-    case ActorKind::kGroup: anchor.type = AnchorType::kGroup; break;
-  }
-  if (item.hit.form == AliasForm::kAdjective && anchor.type == AnchorType::kState) anchor.sector = Sector::kNone;
-  if (item.hit.form == AliasForm::kPeople) anchor.sector = Sector::kCVL;
-  if (e.kind == ActorKind::kPlace) anchor.sector = Sector::kNone;
-  return anchor;
-}
-
-uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                         const AgentSummary** last) const {
-  *act = false;
+uint32_t Run::AgentChainAt(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                           const AgentSummary** last) const {
   while (const Item* item = AgentAt(t)) {
     const AgentSummary& a = agent(*item);
     if (a.kind == AgentKind::kAct) {
@@ -136,31 +132,6 @@ uint32_t Run::AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32
     if (item->hit.plural) break;             // a plural ends the phrase ("Russian forces patrol")
   }
   return t;
-}
-
-Found Run::Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
-  Found f;
-  SetSpan(f, begin_token, end_token);
-  f.mention.name = anchor.name;
-  f.mention.country = anchor.country;
-  f.mention.sector = sector;
-  f.entry = anchor.entry;
-  f.agent = head;
-  if (anchor.country.empty() && f.mention.name.empty()) {
-    // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
-    // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
-    const Sector s = sector;
-    bool armed = s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
-    if (s == Sector::kGOV && head >= 0) armed = end_token > begin_token && !IsPluralAt(end_token - 1);
-    f.inherit = anchor.type == AnchorType::kNone && head >= 0 && armed;
-  }
-  // Religions are not placed by their setting ("Muslims", "Christians"); other groups are ("Kurdish forces").
-  // Nor "Arab states": several governments.
-  const bool governments = sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
-  if (anchor.type == AnchorType::kGroup && anchor.country.empty() && anchor.sector != Sector::kREL && !governments) {
-    f.inherit = true;
-  }
-  return f;
 }
 
 void Run::Inherit() {
@@ -194,7 +165,7 @@ void Run::Inherit() {
     const bool place = place_noun || (item.hit.form == AliasForm::kName &&
                                       (item.hit.kind == ActorKind::kPlace || in_place_context));
     if (!place) continue;
-    const CountryCode c = dict_.Resolve(item.hit.index, doc_.date).country;  // AnchorOf's country
+    const CountryCode c = dict_.ResolveOnDay(item.hit.index, day_).country;  // AnchorOf's country
     if (c.empty()) continue;
     auto it = std::find_if(counts.begin(), counts.end(), [&](const CountryCount& x) { return x.country == c; });
     if (it == counts.end()) counts.push_back({c, 1});
@@ -211,11 +182,11 @@ void Run::Inherit() {
   }
 }
 
-uint32_t Run::NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const {
+uint32_t Run::NameWithAgentAt(uint32_t t, const Anchor& anchor, Sector* sector) const {
   uint32_t end = t;
   bool found_agent = false;
   for (uint32_t p = t; p < end_ && p < t + 12;) {
-    const bool connector = IsLowerWord(p) && (Is(p, "of") || Is(p, "and") || Is(p, "for") || Is(p, "the"));
+    const bool connector = IsLowerWord(p) && IsConnector(p);
     if (connector) {
       ++p;
       continue;
@@ -337,28 +308,30 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
   *definite = false;
   for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
     const uint32_t q = p - 1;
-    if (plural && (Is(q, "that") || Is(q, "this"))) break;
+    const uint32_t word = actors::WordClassOf(text(q));  // one lookup for every question below
+    if (plural && (actors::IsGrammarWord(word, "that") || actors::IsGrammarWord(word, "this"))) break;
     // Another phrase ends here: "The militants beheaded prisoners" is two phrases, not one.
     // An adjectival form belongs to the phrase ("the Palestinian Islamist group").
     if (const Item* other = CoveringItem(q);
         other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
       break;
     }
-    if (In<kDeterminers>(text(q))) {
-      *definite = !Is(q, "a") && !Is(q, "an");
+    if (word & kDeterminerClass) {
+      *definite = !actors::IsGrammarWord(word, "a") && !actors::IsGrammarWord(word, "an");
       return q;
     }
-    if (!IsWord(q) || In<kStopWords>(text(q))) break;
+    if (!IsWord(q) || (word & kStopWordClass)) break;
   }
   return t;
 }
 
 uint32_t Run::OnAgent(const Item& item) {
   const AgentSummary& a = agent(item);
+  // The start of the noun phrase (PhraseStart) is worked out only for the agents that may make a mention.
   bool definite = false;
-  const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   if (a.kind == AgentKind::kDescriptor) {
     if (item.hit.plural) return item.end;
+    const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
     if (const Item* name = ActorAt(item.end); name && name->hit.kind == ActorKind::kOrganisation) {
       return OnActor(*name, np_begin);  // "The Islamist group Hamas"
     }
@@ -378,6 +351,7 @@ uint32_t Run::OnAgent(const Item& item) {
   const AgentSummary* last = nullptr;
   const uint32_t chain_end = AgentChain(item.begin, none, &sector, &head, &act, &last);
   if (act || head < 0) return item.end;
+  const uint32_t np_begin = PhraseStart(item.begin, &definite, item.hit.plural);
   // "Government of Israel", "the head of Mossad", "a spokesperson for the group".
   const bool member = a.kind == AgentKind::kMember;
   if (Is(chain_end, "of") || (!member && (Is(chain_end, "for") || Is(chain_end, "from")))) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -35,6 +36,10 @@ using actors::kImpersonal;
 using actors::kPlaceNouns;
 using actors::kCapitalizedWords;
 using actors::kImpersonalAfter;
+using actors::kDeterminerClass;
+using actors::kDirectionClass;
+using actors::kLocativeClass;
+using actors::kStopWordClass;
 
 struct Item {
   uint32_t begin = 0, end = 0;  // tokens
@@ -56,6 +61,7 @@ struct Found {
   // pronouns need no binary search over the document's tokens to find them.
   uint32_t first_token = 0, end_token = 0;
   bool inherit = false;  // a population group or an unnamed agent: may take the country of its setting
+  CoreferenceLink link;  // set by Run::Emit
 };
 
 // The buffers of a Run, kept by each thread across documents so that recognising a document allocates
@@ -68,10 +74,8 @@ struct RunScratch {
   std::vector<int32_t> item_at;
   std::vector<bool> seen;
   std::vector<Found> found;
-  // Per found entry: its coreference key and the entry before it with that key (Run::Emit).
-  std::vector<CoreferenceLink> found_links;
   // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1 once
-  // a Run is constructed: it first puts back the entries the thread's last document set (found_links).
+  // a Run is constructed: it first puts back the entries the thread's last document set (Found::link).
   std::vector<int32_t> last_with_key;
   std::vector<int8_t> place_context;
   std::vector<CountryCount> setting_counts;
@@ -93,18 +97,22 @@ class Run {
         item_at_(scratch.item_at),
         seen_(scratch.seen),
         found_(scratch.found),
-        found_links_(scratch.found_links),
         last_with_key_(scratch.last_with_key),
         place_context_(scratch.place_context),
         setting_counts_(scratch.setting_counts),
-        setting_places_(scratch.setting_places) {
+        setting_places_(scratch.setting_places),
+        day_(doc.date ? std::optional<int64_t>(ToDayNumber(*doc.date)) : std::nullopt) {
+    // item_at_ is -1 but at the tokens of the last document's items: put back there, not over every token.
+    int32_t* const item_at = item_at_.data();
+    for (const Item& item : items_) {
+      for (uint32_t t = item.begin; t < item.end; ++t) item_at[t] = -1;
+    }
     items_.clear();
     state_items_.clear();
-    found_.clear();
-    for (const CoreferenceLink& link : found_links_) {
-      if (link.key >= 0) last_with_key_[link.key] = -1;
+    for (const Found& f : found_) {
+      if (f.link.key >= 0) last_with_key_[f.link.key] = -1;
     }
-    found_links_.clear();
+    found_.clear();
     if (last_with_key_.size() < dictionary.coreference_key_count()) {
       last_with_key_.assign(dictionary.coreference_key_count(), -1);
     }
@@ -172,7 +180,27 @@ class Run {
   // --- Sentence by sentence: the items and marked tokens of each, in token order. ---
   void ReadSentences();
 
-  Anchor AnchorOf(const Item& item) const;
+  // The actor an item names, as an anchor. Inline: each caller uses a few of its fields, and a call cost more.
+  Anchor AnchorOf(const Item& item) const {
+    const ActorSummary& e = entry(item);
+    const ResolvedActor resolved = dict_.ResolveOnDay(item.hit.index, day_);
+    Anchor anchor;
+    anchor.entry = static_cast<int32_t>(item.hit.index);
+    anchor.country = resolved.country;
+    anchor.sector = resolved.sector;
+    anchor.name = e.name_view();
+    switch (e.kind) {
+      case ActorKind::kCountry:
+      case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
+      case ActorKind::kOrganisation: anchor.type = AnchorType::kOrganisation; break;
+      case ActorKind::kPerson: anchor.type = AnchorType::kPerson; break;
+      case ActorKind::kGroup: anchor.type = AnchorType::kGroup; break;
+    }
+    if (item.hit.form == AliasForm::kAdjective && anchor.type == AnchorType::kState) anchor.sector = Sector::kNone;
+    if (item.hit.form == AliasForm::kPeople) anchor.sector = Sector::kCVL;
+    if (e.kind == ActorKind::kPlace) anchor.sector = Sector::kNone;
+    return anchor;
+  }
 
   // PlaceContext(item.begin), worked out once per item: OnActor and Inherit both ask it of the same names, in
   // the item's own sentence (begin_ is that sentence's first token in both).
@@ -183,9 +211,11 @@ class Run {
   }
 
   bool PlaceContext(uint32_t t) const {
+    // One lookup per word answers both questions (actors::WordClassOf).
     uint32_t p = t;
-    while (p > begin_ && (In<kDeterminers>(text(p - 1)) || In<kDirections>(text(p - 1)))) --p;
-    if (p > begin_ && In<kLocatives>(text(p - 1))) return true;
+    uint32_t before = 0;  // the classes of token p - 1, when p > begin_
+    while (p > begin_ && ((before = actors::WordClassOf(text(p - 1))) & (kDeterminerClass | kDirectionClass))) --p;
+    if (p > begin_ && (before & kLocativeClass)) return true;
     // "in Baghuz, eastern Syria": a place in apposition to a place.
     if (p == t || p < begin_ + 3 || text(p - 1) != ",") return false;
     const uint32_t q = p - 2;
@@ -194,9 +224,42 @@ class Run {
 
   // Consecutive agents from token t; returns the token after them and folds their sector into *sector.
   uint32_t AgentChain(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
-                      const AgentSummary** last) const;
+                      const AgentSummary** last) const {
+    *act = false;
+    if (!AgentAt(t)) return t;  // most names have no agent after them: no call
+    return AgentChainAt(t, anchor, sector, head, act, last);
+  }
+  // AgentChain when token t starts an agent.
+  uint32_t AgentChainAt(uint32_t t, const Anchor& anchor, Sector* sector, int32_t* head, bool* act,
+                        const AgentSummary** last) const;
 
-  Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const;
+  // Inline: most callers give it constants (no head, the anchor's own sector), which settle its branches.
+  Found Make(uint32_t begin_token, uint32_t end_token, const Anchor& anchor, Sector sector, int32_t head) const {
+    Found f;
+    SetSpan(f, begin_token, end_token);
+    f.mention.name = anchor.name;
+    f.mention.country = anchor.country;
+    f.mention.sector = sector;
+    f.entry = anchor.entry;
+    f.agent = head;
+    if (anchor.country.empty() && f.mention.name.empty()) {
+      // "Kurdish forces", "the Kurds", "rebel factions", "the state": armed, official and opposition agents
+      // and population groups; not civilians in general ("children"), nor plural governments ("Arab states").
+      const Sector s = sector;
+      bool armed =
+          s == Sector::kREB || s == Sector::kMIL || s == Sector::kCOP || s == Sector::kOPP || s == Sector::kSPY;
+      if (s == Sector::kGOV && head >= 0) armed = end_token > begin_token && !IsPluralAt(end_token - 1);
+      f.inherit = anchor.type == AnchorType::kNone && head >= 0 && armed;
+    }
+    // Religions are not placed by their setting ("Muslims", "Christians"); other groups are ("Kurdish forces").
+    // Nor "Arab states": several governments.
+    const bool governments =
+        sector == Sector::kGOV && head >= 0 && end_token > begin_token && IsPluralAt(end_token - 1);
+    if (anchor.type == AnchorType::kGroup && anchor.country.empty() && anchor.sector != Sector::kREL && !governments) {
+      f.inherit = true;
+    }
+    return f;
+  }
 
   bool IsPluralAt(uint32_t t) const {
     if (const Item* item = ItemAt(t)) return item->hit.plural;
@@ -231,26 +294,25 @@ class Run {
     f.end_token = end_token;
   }
 
-  // Adds `f`, found in the sentence being read, dropping the mentions it overlaps.
-  void Emit(Found f) {
+  // Adds `f`, found in the sentence being read, dropping the mentions it overlaps. Inlined at each call: the
+  // Found its callers build is then filed from where it was built, not passed through memory to a call.
+  __attribute__((always_inline)) void Emit(Found f) {
     f.sentence = sentence_;
     while (!found_.empty() && found_.back().mention.span.end > f.mention.span.begin) {
-      const CoreferenceLink& link = found_links_.back();
+      const CoreferenceLink& link = found_.back().link;
       if (link.key >= 0) last_with_key_[link.key] = link.previous;
       found_.pop_back();
-      found_links_.pop_back();
     }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
     if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson)
       last_person_ = static_cast<int32_t>(found_.size());
-    CoreferenceLink link;
+    f.link = {};
     if (!f.mention.country.empty() && f.agent >= 0) {
-      link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
-      link.previous = last_with_key_[link.key];
-      last_with_key_[link.key] = static_cast<int32_t>(found_.size());
+      f.link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
+      f.link.previous = last_with_key_[f.link.key];
+      last_with_key_[f.link.key] = static_cast<int32_t>(found_.size());
     }
     found_.push_back(f);
-    found_links_.push_back(link);
   }
 
   // Capitalized words after a title with no dictionary entry: an unknown person ("Foreign Minister Ayman Safadi").
@@ -261,7 +323,16 @@ class Run {
   }
 
   // A Capitalized name after a state that holds an agent noun: "Israel Forum of Families of Hostages…".
-  uint32_t NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const;
+  // Returns t when there is none. Most states are followed by punctuation or a lower-case word other than a
+  // connector: that is told here, without a call.
+  uint32_t NameWithAgent(uint32_t t, const Anchor& anchor, Sector* sector) const {
+    if (!IsWord(t)) return t;
+    if (!tok(t).has(kTokenCapitalized) && !IsConnector(t)) return t;
+    return NameWithAgentAt(t, anchor, sector);
+  }
+  uint32_t NameWithAgentAt(uint32_t t, const Anchor& anchor, Sector* sector) const;
+  // Words NameWithAgent passes over between the Capitalized words of a name.
+  bool IsConnector(uint32_t p) const { return Is(p, "of") || Is(p, "and") || Is(p, "for") || Is(p, "the"); }
 
   // An actor hit at `item`; the mention starts at token `from` (earlier when a title or descriptor leads).
   uint32_t OnActor(const Item& item, uint32_t from);
@@ -316,18 +387,19 @@ class Run {
   // The items that name a country or a place by a name or an adjectival form, in order: those Inherit reads.
   std::vector<uint32_t>& state_items_;
   // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
-  // token; -1 outside items.
+  // token; -1 outside items. It may be longer than the document (a thread's longest), -1 past its end.
   std::vector<int32_t>& item_at_;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
-  // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions so that it reads the last mention
-  // of an agent's key at once instead of scanning back over up to 80 mentions for it.
-  std::vector<CoreferenceLink>& found_links_;
+  // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions (Found::link) so that it reads the
+  // last mention of an agent's key at once instead of scanning back over up to 80 mentions for it.
   std::vector<int32_t>& last_with_key_;
   std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
   // Inherit's tallies: how often each country is named as a place, and where.
   std::vector<CountryCount>& setting_counts_;
   std::vector<std::pair<uint32_t, CountryCode>>& setting_places_;
+  // doc_.date as a day number, for ActorDictionary::ResolveOnDay: converted once, not at each actor with roles.
+  const std::optional<int64_t> day_;
   int32_t last_person_ = -1;
   uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   // The sentence being read (ReadSentences; Inherit reuses begin_ and end_) and its tokens [begin_, end_).

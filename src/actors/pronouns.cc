@@ -68,20 +68,23 @@ uint32_t Run::OnThey(uint32_t t) {
 uint32_t Run::OnIt(uint32_t t) {
   const bool possessive = Is(t, "its");
   if (!possessive) {
-    if (t + 1 >= end_ || !IsLowerWord(t + 1) || In<kImpersonal>(text(t + 1)) || In<kFunctionWords>(text(t + 1))) {
-      return t + 1;
+    if (t + 1 >= end_ || !IsLowerWord(t + 1)) return t + 1;
+    // One lookup for each neighbour answers every question below (actors::WordClassOf).
+    const uint32_t next = actors::WordClassOf(text(t + 1));
+    if (next & (actors::kImpersonalClass | actors::kFunctionWordClass)) return t + 1;
+    static constexpr actors::GrammarWordSet kAuxiliaries = {"has", "had", "will", "became"};
+    if (kAuxiliaries.Has(next) && (t + 2 >= end_ || In<kImpersonalAfter>(text(t + 2)))) return t + 1;
+    if (t > begin_) {
+      const uint32_t before = actors::WordClassOf(text(t - 1));
+      // Function words that may open the clause "it" is the subject of.
+      static constexpr actors::GrammarWordSet kClauseOpeners = {"that",  "and", "since", "after", "before",
+                                                                "when",  "while", "as",  "but",   "if"};
+      if ((before & actors::kFunctionWordClass) && !kClauseOpeners.Has(before)) {
+        return t + 1;  // an object: "to it", "about it"
+      }
+      // In a relative clause on the last actor, "it" is someone else: "the PKK, with whom it has fought".
+      if (actors::IsGrammarWord(before, "whom") || actors::IsGrammarWord(before, "which")) return t + 1;
     }
-    if ((Is(t + 1, "has") || Is(t + 1, "had") || Is(t + 1, "will") || Is(t + 1, "became")) &&
-        (t + 2 >= end_ || In<kImpersonalAfter>(text(t + 2)))) {
-      return t + 1;
-    }
-    if (t > begin_ && In<kFunctionWords>(text(t - 1)) && !Is(t - 1, "that") && !Is(t - 1, "and") &&
-        !Is(t - 1, "since") && !Is(t - 1, "after") && !Is(t - 1, "before") && !Is(t - 1, "when") &&
-        !Is(t - 1, "while") && !Is(t - 1, "as") && !Is(t - 1, "but") && !Is(t - 1, "if")) {
-      return t + 1;  // an object: "to it", "about it"
-    }
-    // In a relative clause on the last actor, "it" is someone else: "the PKK, with whom it has fought".
-    if (t > begin_ && (Is(t - 1, "whom") || Is(t - 1, "which"))) return t + 1;
   }
   if (found_.empty()) return t + 1;
   const Found& last = found_.back();
