@@ -205,11 +205,11 @@ inline bool In(std::string_view word) {
   }
 }
 
-
 // --- Word classes: every list above, and the single words the grammar names, in one table. ---
 //
 // The grammar asks several questions of the same few tokens (a determiner? a direction? "of"?), each an In()
-// or a comparison: WordClassOf answers them all with one probe, and the grammar run keeps the answer per token.
+// or a comparison: WordClassOf answers them all with one probe. (Keeping the answer per token was measured
+// and cost more than it saved: most tokens are asked about once.)
 
 // One bit per list.
 enum WordClassBit : uint32_t {

@@ -7,8 +7,8 @@ Sector AgentSector(const Anchor& anchor, Sector current, const AgentSummary& age
   switch (agent.kind) {
     case AgentKind::kRole:
     case AgentKind::kTitle:
-      if (agent.sector != Sector::kNone &&
-          (anchor.type == AnchorType::kState || anchor.type == AnchorType::kGroup || anchor.type == AnchorType::kNone)) {
+      if (agent.sector != Sector::kNone && (anchor.type == AnchorType::kState || anchor.type == AnchorType::kGroup ||
+                                            anchor.type == AnchorType::kNone)) {
         return agent.sector;
       }
       if (current != Sector::kNone) return current;
