@@ -49,7 +49,8 @@ class Pipeline {
   void Process(Document& doc) const { Process(std::span<Document>(&doc, 1)); }
   // The same for each of `docs`, stage by stage: each stage codes them all before the next starts, so that
   // its dictionaries stay in the caches from one article to the next instead of being evicted by the other
-  // stages' (a few articles at a time is enough). The result is the same as one article at a time.
+  // stages' (the more articles, the better, up to about a hundred). The result is the same as one article at
+  // a time.
   void Process(std::span<Document> docs) const;
 
  private:

@@ -115,7 +115,7 @@ Status WriteBatch(Batch& batch, const RecordFormatter& formatter, OutputSink& si
 // handed out, as `bounds` (group i is [bounds[i], bounds[i + 1])). With several threads each group is a share
 // of what is left (half of it divided among the threads): large at first, for the caches, and small at the
 // end, so that no thread is left coding a large group while the others wait.
-const std::vector<size_t>& GroupBounds(size_t count, unsigned coders, size_t max_group, std::vector<size_t>* bounds) {
+void CutIntoGroups(size_t count, unsigned coders, size_t max_group, std::vector<size_t>* bounds) {
   bounds->assign(1, 0);
   for (size_t left = count; left > 0;) {
     const size_t share = coders == 1 ? left : left / (2 * coders);
@@ -123,7 +123,6 @@ const std::vector<size_t>& GroupBounds(size_t count, unsigned coders, size_t max
     bounds->push_back(bounds->back() + size);
     left -= size;
   }
-  return *bounds;
 }
 
 }  // namespace
@@ -157,11 +156,11 @@ Status RunCoding(const Pipeline& pipeline, const std::vector<std::string>& input
   std::function<void(size_t, unsigned)> code_one;
   ReadBatch(articles, *coding);
   while (coding->count > 0) {
-    const std::vector<size_t>& groups = GroupBounds(coding->count, coders, options.max_group, &group_bounds);
-    code_one = [&pipeline, batch = coding, &groups](size_t i, unsigned /*slot*/) {
+    CutIntoGroups(coding->count, coders, options.max_group, &group_bounds);
+    code_one = [&pipeline, batch = coding, &groups = group_bounds](size_t i, unsigned /*slot*/) {
       pipeline.Process(std::span<Document>(batch->docs.data() + groups[i], groups[i + 1] - groups[i]));
     };
-    workers.Start(groups.size() - 1, code_one);
+    workers.Start(group_bounds.size() - 1, code_one);
     if (other_is_coded) {
       status = WriteBatch(*other, formatter, sink, stats);
       if (on_progress) on_progress(*stats);
