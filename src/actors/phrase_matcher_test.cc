@@ -27,6 +27,16 @@ std::vector<std::string> Find(const PhraseMatcher& matcher, std::string_view tex
   return found;
 }
 
+// The tokens where Tokenize lists a start (WordSequence::starts), or the tokens `after` them.
+std::vector<std::string> StartTokens(const PhraseMatcher& matcher, std::string_view text, uint32_t after = 0) {
+  const Document doc = actors_test::MakeDocument(text);
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  std::vector<std::string> tokens;
+  for (uint32_t w : seq.starts) tokens.emplace_back(doc.token_text(seq.words[w].token + after));
+  return tokens;
+}
+
 TEST(PhraseMatcher, HyphenAndSpaceVariantsOfArabicNamesMatchAlike) {
   PhraseMatcher matcher;
   matcher.Add("Mohammed Al Thani", 1);
@@ -124,13 +134,8 @@ TEST(PhraseMatcher, StartsListWhereAPhraseMayBegin) {
   PhraseMatcher matcher;
   matcher.Add("The Times", 1);
   matcher.Add("Hamas", 2);
-  const Document doc = actors_test::MakeDocument("The war and the Times: hamas, Hamas.");
-  WordSequence seq;
-  matcher.Tokenize(doc, &seq);
-  std::vector<std::string> starts;
-  for (uint32_t w : seq.starts) starts.emplace_back(doc.token_text(seq.words[w].token));
   // "The war": no phrase "the war"; "hamas": "Hamas" must be capitalized.
-  EXPECT_EQ(starts, (std::vector<std::string>{"the", "Hamas"}));
+  EXPECT_EQ(StartTokens(matcher, "The war and the Times: hamas, Hamas."), (std::vector<std::string>{"the", "Hamas"}));
 }
 
 TEST(PhraseMatcher, MarkedWordsAreListedByToken) {
@@ -173,13 +178,8 @@ TEST(PhraseMatcher, StartsBeforeUnkeyedWordsNeedALowerCaseSecondWord) {
   PhraseMatcher matcher;
   matcher.Add("The Times", 1);
   matcher.Add("the mediators", 2);
-  const Document doc = actors_test::MakeDocument("the war, the times, the mediators");
-  WordSequence seq;
-  matcher.Tokenize(doc, &seq);
-  std::vector<std::string> starts;
-  for (uint32_t w : seq.starts) starts.emplace_back(doc.token_text(seq.words[w].token + 1));
   // "war" and "times" are unkeyed ("Times" must be capitalized); "mediators" may be lower case.
-  EXPECT_EQ(starts, (std::vector<std::string>{"mediators"}));
+  EXPECT_EQ(StartTokens(matcher, "the war, the times, the mediators", 1), (std::vector<std::string>{"mediators"}));
   EXPECT_EQ(Find(matcher, "the war, the times, the mediators"), (std::vector<std::string>{"2:the mediators"}));
 }
 
