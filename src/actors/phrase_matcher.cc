@@ -19,11 +19,14 @@ uint64_t Mix(uint64_t key) {
 }
 
 // The hash of a word key of up to 16 bytes, from its bytes zero-padded into two little-endian words: two
-// multiplications and one mixing, whatever the length (Tokenize gets `lo` and `hi` from one vector load).
+// multiplications side by side, whatever the length (Tokenize gets `lo` and `hi` from one vector load). Only
+// the high bits of a product depend on every byte, so the top 24 are folded onto the low ones, which index the
+// table; the word filter reads bits 42 to 63 (FilterBlock, FilterBits). A mixing step after the sum, as
+// LongHash has, cost a twentieth of Tokenize's time, and without it the built-in dictionary's words lie in runs
+// of occupied slots as short as before (1.7 slots on average) and fill as few bits of the filter (21%).
 inline uint64_t ShortHash(uint64_t lo, uint64_t hi, size_t length) {
-  const uint64_t a = lo * 0x9E3779B97F4A7C15ull;
-  const uint64_t b = (hi + length) * 0xC2B2AE3D27D4EB4Full;
-  return Mix(a ^ ((b >> 29) | (b << 35))) | 1;  // never 0
+  const uint64_t h = lo * 0x9E3779B97F4A7C15ull + (hi + length) * 0xC2B2AE3D27D4EB4Full;
+  return (h ^ (h >> 40)) | 1;  // never 0
 }
 
 // The hash of a longer key: a cheap per-byte step and one mixing at the end.
@@ -75,8 +78,8 @@ inline size_t LowerStartBit(uint64_t lo, size_t length) {
 }
 
 
-// The word filter's block (of 1024) and two bits in it, from the high half of a key's hash.
-inline size_t FilterBlock(uint64_t hash) { return (hash >> 32) & 1023; }
+// The word filter's block (of 1024) and two bits in it, from the high bits of a key's hash.
+inline size_t FilterBlock(uint64_t hash) { return hash >> 54; }
 inline uint64_t FilterBits(uint64_t hash) {
   return uint64_t{1} << ((hash >> 42) & 63) | uint64_t{1} << ((hash >> 48) & 63);
 }

@@ -182,7 +182,7 @@ class PhraseMatcher {
 
   std::vector<WordSlot> word_slots_ = std::vector<WordSlot>(1024);
   std::vector<uint64_t> word_hi_;  // per word id: bytes 8 to 15 of its key, zero-padded
-  // Two bits per key in one of 1024 words (a blocked Bloom filter, from the high half of the hash): most words
+  // Two bits per key in one of 1024 words (a blocked Bloom filter, from the high bits of the hash): most words
   // of an article are in no phrase, and this small filter, which stays in the L1 cache, turns most of them
   // away before a probe.
   std::vector<uint64_t> word_filter_ = std::vector<uint64_t>(1024);
