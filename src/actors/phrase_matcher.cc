@@ -146,6 +146,20 @@ void PhraseMatcher::GrowWords() {
     while (word_slots_[i].id != kUnknownWord) i = (i + 1) & mask;
     word_slots_[i] = slot;
   }
+  short_words_.assign(kShortWords, ShortWord{});
+  for (size_t i = 0; i < word_slots_.size(); ++i) {
+    if (word_slots_[i].id == kUnknownWord) continue;
+    const WordKeyRef& ref = word_keys_[word_slots_[i].id];
+    NoteShortWord(std::string_view(words_).substr(ref.offset, ref.length), static_cast<uint32_t>(i));
+  }
+}
+
+void PhraseMatcher::NoteShortWord(std::string_view key, uint32_t slot) {
+  if (key.size() > 3) return;
+  uint32_t bytes = 0;
+  std::memcpy(&bytes, key.data(), key.size());
+  ShortWord& entry = short_words_[LowerStartBitOfBytes(bytes, key.size()) & (kShortWords - 1)];
+  if (entry.key == 0) entry = {bytes | static_cast<uint32_t>(key.size()) << 24, slot};
 }
 
 PhraseMatcher::WordSlot* PhraseMatcher::Intern(std::string_view key) {
@@ -167,6 +181,7 @@ PhraseMatcher::WordSlot* PhraseMatcher::Intern(std::string_view key) {
   word_keys_.push_back({static_cast<uint32_t>(words_.size()), static_cast<uint32_t>(key.size())});
   words_.append(key);
   root_child_.push_back(0);
+  NoteShortWord(key, static_cast<uint32_t>(i));
   ++word_count_;
   return &slot;
 }
@@ -540,6 +555,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   // Likewise the vectors read on every token, held in locals, which a byte store cannot change.
   const Token* const tokens = doc.tokens.data();
   const uint64_t* const lower_start_filter = lower_start_filter_.data();
+  const ShortWord* const short_words = short_words_.data();
   // Codes token t, whose bytes are read 16 at a time from `text` + (its begin - `offset`).
   const auto code_token = [&](uint32_t t, const char* text, size_t offset) __attribute__((always_inline)) {
     const Token token = tokens[t];
@@ -555,9 +571,18 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     // lower-case starts, told from their raw bytes, and are left unkeyed; the others ("the", "troops") are keyed
     // without classifying their bytes. Without the flag, the paths below give the same result.
     if (token.has(kTokenLowerAscii) & (length <= 16)) {
-      if (!FilterHas(lower_start_filter, LowerStartBitOfBytes(FirstThree(p, length), length))) {
+      const uint32_t first_three = FirstThree(p, length);
+      const size_t bit = LowerStartBitOfBytes(first_three, length);
+      if (!FilterHas(lower_start_filter, bit)) {
         words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
         return;
+      }
+      if (length <= 3) {
+        const ShortWord entry = short_words[bit & (kShortWords - 1)];
+        if (entry.key == (first_three | static_cast<uint32_t>(length) << 24)) {
+          Emit(&word_slots_[entry.slot], t, WordShape::kLower, true, true, words, seq, &count);
+          return;
+        }
       }
       uint64_t lo, hi;
       PackRaw(p, length, &lo, &hi);

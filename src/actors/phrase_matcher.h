@@ -197,6 +197,18 @@ class PhraseMatcher {
   // written in lower case: Tokenize drops "the" before a lower-case word it left unkeyed without keying that
   // word when no such phrase could go on with it. 16 KB, as pair_filter_.
   std::vector<uint64_t> lower_pair_filter_ = std::vector<uint64_t>(2048);
+  // The words of up to three bytes ("the", "a", "he", "its": nearly half of the lower-case words Tokenize looks
+  // up in the Guardian sample), by their LowerStartBit, which Tokenize has computed for the filter: such a
+  // word's first three bytes are its key, so it is found with one read, without hashing it. The first word of
+  // each bit only; the others, and words not in the vocabulary, are looked up in the word table. 32 KB, of
+  // which an article reads a few lines.
+  struct ShortWord {
+    uint32_t key = 0;   // the key's bytes, little-endian, | length << 24; 0: no word
+    uint32_t slot = 0;  // index into word_slots_
+  };
+  static constexpr size_t kShortWords = 4096;
+  void NoteShortWord(std::string_view key, uint32_t slot);
+  std::vector<ShortWord> short_words_ = std::vector<ShortWord>(kShortWords);
   std::string words_;  // the keys, back to back
   std::vector<WordKeyRef> word_keys_;  // per word id
   uint32_t word_count_ = 0;

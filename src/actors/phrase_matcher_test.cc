@@ -183,5 +183,18 @@ TEST(PhraseMatcher, StartsBeforeUnkeyedWordsNeedALowerCaseSecondWord) {
   EXPECT_EQ(Find(matcher, "the war, the times, the mediators"), (std::vector<std::string>{"2:the mediators"}));
 }
 
+// Tokenize finds a word of up to three bytes by its first bytes, in a table that must follow the word table's
+// growth: a word added before thousands of others is found as well as one added after them.
+TEST(PhraseMatcher, ShortWordsAreFoundHoweverManyWordsFollow) {
+  PhraseMatcher matcher;
+  matcher.Add("the mediators", 1);
+  matcher.Add("a b", 2);
+  for (int i = 0; i < 5000; ++i) matcher.Add("word" + std::to_string(i), 100 + i);
+  matcher.Add("un envoy", 3);
+  matcher.Finish();
+  EXPECT_EQ(Find(matcher, "The mediators and a b met the UN envoy and word7, not an envoy."),
+            (std::vector<std::string>{"1:The mediators", "2:a b", "3:UN envoy", "107:word7"}));
+}
+
 }  // namespace
 }  // namespace annalist::actors
