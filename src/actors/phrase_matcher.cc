@@ -418,18 +418,20 @@ inline WordShape ShapeOfMasks(uint32_t upper, uint32_t lower) {
 
 }  // namespace
 
-inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last,
+inline bool PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last,
                                 TextWord* words, WordSequence* seq, uint32_t* count) const {
   // Built here and stored whole: field by field through `words`, every byte store would make the compiler
   // reload what it had read through `seq`.
   TextWord word{kUnknownWord, token, shape, first, last, false};
+  bool waits = false;
   if (slot) {
     word.id = slot->id;
     word.may_start = slot->start_rule != kNoStart && Satisfies(static_cast<CaseRule>(slot->start_rule), shape);
     if (word.may_start && first) {
       // A word that starts only longer phrases is kept when the next word may be its second, which is decided
-      // once the whole sequence is known (the high bit says so).
-      seq->starts.push_back(*count | ((slot->flags & kSingle) ? 0 : 0x80000000u));
+      // once that word is coded (the high bit says so).
+      waits = (slot->flags & kSingle) == 0;
+      seq->starts.push_back(*count | (waits ? 0x80000000u : 0));
       // MatchAt's first step reads this node; the trie is larger than the L2 cache, so fetch it now, a whole
       // document ahead, instead of waiting for it there.
       __builtin_prefetch(&nodes_[root_child_[slot->id]]);
@@ -437,6 +439,7 @@ inline void PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
     if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
   }
   words[(*count)++] = word;
+  return waits;
 }
 
 uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) const {
@@ -556,11 +559,40 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   const Token* const tokens = doc.tokens.data();
   const uint64_t* const lower_start_filter = lower_start_filter_.data();
   const ShortWord* const short_words = short_words_.data();
+  const uint64_t* const pair_filter = pair_filter_.data();
+  const uint64_t* const lower_pair_filter = lower_pair_filter_.data();
+  // The word id of the last start listed if it waits for its next word (Emit), a word of the fast paths, whose
+  // next word is this token's first: decided here, where that word's key or filter bit is at hand, instead of
+  // in a pass over the starts that would read its token and bytes again. kUnknownWord when none waits.
+  uint32_t waiting = kUnknownWord;
+  // The next word is known (keyed, maybe absent: `slot`): the waiting start stays if the pair may begin a phrase.
+  const auto settle_keyed = [&](const WordSlot* slot) __attribute__((always_inline)) {
+    if (waiting == kUnknownWord) return;
+    if (slot && FilterHas(pair_filter, PairBit(waiting, slot->id))) {
+      seq->starts.back() &= 0x7FFFFFFFu;
+    } else {
+      seq->starts.pop_back();
+    }
+  };
+  // The next word is lower case and unkeyed, with LowerStartBit `bit`: the waiting start goes if no phrase may go
+  // on with such a word; otherwise it waits for the pass after the loop, which keys it.
+  const auto settle_unkeyed = [&](size_t bit) __attribute__((always_inline)) {
+    if (waiting != kUnknownWord && !FilterHas(lower_pair_filter, PairBit(waiting, static_cast<uint32_t>(bit)))) {
+      seq->starts.pop_back();
+    }
+    waiting = kUnknownWord;
+  };
+  const auto emit = [&](const WordSlot* slot, uint32_t t, WordShape shape) __attribute__((always_inline)) {
+    settle_keyed(slot);
+    waiting = Emit(slot, t, shape, true, true, words, seq, &count) ? slot->id : kUnknownWord;
+  };
   // Codes token t, whose bytes are read 16 at a time from `text` + (its begin - `offset`).
   const auto code_token = [&](uint32_t t, const char* text, size_t offset) __attribute__((always_inline)) {
     const Token token = tokens[t];
     first_word[t] = count;
     if (token.kind == TokenKind::kPunct) {
+      settle_keyed(nullptr);
+      waiting = kUnknownWord;
       words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
       return;
     }
@@ -574,20 +606,20 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       const uint32_t first_three = FirstThree(p, length);
       const size_t bit = LowerStartBitOfBytes(first_three, length);
       if (!FilterHas(lower_start_filter, bit)) {
+        settle_unkeyed(bit);
         words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
         return;
       }
       if (length <= 3) {
         const ShortWord entry = short_words[bit & (kShortWords - 1)];
         if (entry.key == (first_three | static_cast<uint32_t>(length) << 24)) {
-          Emit(&word_slots_[entry.slot], t, WordShape::kLower, true, true, words, seq, &count);
+          emit(&word_slots_[entry.slot], t, WordShape::kLower);
           return;
         }
       }
       uint64_t lo, hi;
       PackRaw(p, length, &lo, &hi);
-      Emit(FindShort(lo, hi, length, ShortHash(lo, hi, length)), t, WordShape::kLower, true, true, words, seq,
-           &count);
+      emit(FindShort(lo, hi, length, ShortHash(lo, hi, length)), t, WordShape::kLower);
       return;
     }
     // Fast path, nearly every other token of English news: at most 16 bytes of ASCII with no hyphen, classified,
@@ -596,16 +628,21 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       const AsciiWord w = ClassifyShort(p, length, 16);
       if (!w.non_ascii && w.hyphens == 0) {
         const WordShape shape = ShapeOfMasks(w.upper, w.lower);
-        if (shape == WordShape::kLower && !FilterHas(lower_start_filter, LowerStartBit(w.lo, length))) {
-          // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
-          words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
-          return;
+        if (shape == WordShape::kLower) {
+          const size_t bit = LowerStartBit(w.lo, length);
+          if (!FilterHas(lower_start_filter, bit)) {
+            // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
+            settle_unkeyed(bit);
+            words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
+            return;
+          }
         }
-        Emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape, true, true, words, seq, &count);
+        emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape);
         return;
       }
     }
     // Rare (a token in 40), and kept out of this loop so that its variables do not crowd the fast paths'.
+    waiting = kUnknownWord;  // its start, if any, is decided after the loop
     count = EmitOtherToken(doc, t, seq, count);
     words = seq->words.data();
   };
@@ -619,7 +656,8 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   std::memcpy(tail, base + tail_begin, text_size - tail_begin);
   for (uint32_t t = near_end; t < token_count; ++t) code_token(t, tail, tail_begin);
   seq->word_count = count;
-  // Drop the starts of longer phrases only whose next word cannot be their second.
+  // Drop the starts of longer phrases only whose next word cannot be their second: those the loop left waiting
+  // (before a token cut at hyphens or not ASCII, a lower-case word the filter let through, or the text's end).
   size_t kept = 0;
   for (uint32_t start : seq->starts) {
     const uint32_t w = start & 0x7FFFFFFFu;

@@ -172,7 +172,8 @@ class PhraseMatcher {
   // than 16 bytes, or not ASCII), from index `count`, growing seq->words as needed; returns the new count.
   uint32_t EmitOtherToken(const Document& doc, uint32_t t, WordSequence* seq, uint32_t count) const;
   // Writes the word at index *count of `words` (WordSequence::words), and its start if a phrase may start there.
-  void Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last, TextWord* words,
+  // Returns true when that start is of longer phrases only, so waits for the next word to be kept or dropped.
+  bool Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last, TextWord* words,
             WordSequence* seq, uint32_t* count) const;
   static size_t PairBit(uint32_t first, uint32_t second);
   uint32_t Child(uint32_t node, uint32_t word) const;

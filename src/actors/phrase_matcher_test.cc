@@ -183,6 +183,19 @@ TEST(PhraseMatcher, StartsBeforeUnkeyedWordsNeedALowerCaseSecondWord) {
   EXPECT_EQ(Find(matcher, "the war, the times, the mediators"), (std::vector<std::string>{"2:the mediators"}));
 }
 
+// A start of longer phrases only is decided by the word after it, whatever that word is: punctuation, a word
+// in no phrase, a word that no phrase has second, a piece of a hyphenated token, or none at the text's end.
+TEST(PhraseMatcher, StartsWaitingForTheNextWordAreDecidedByIt) {
+  PhraseMatcher matcher;
+  matcher.Add("The Times", 1);
+  matcher.Add("the mediators", 2);
+  matcher.Add("Hamas", 3);
+  EXPECT_EQ(StartTokens(matcher, "the. the Hamas, the al-Times, the mediators and the Times of the"),
+            (std::vector<std::string>{"Hamas", "the", "the"}));
+  EXPECT_EQ(StartTokens(matcher, "the. the Hamas, the al-Times, the mediators and the Times of the", 1),
+            (std::vector<std::string>{",", "mediators", "Times"}));
+}
+
 // Tokenize finds a word of up to three bytes by its first bytes, in a table that must follow the word table's
 // growth: a word added before thousands of others is found as well as one added after them.
 TEST(PhraseMatcher, ShortWordsAreFoundHoweverManyWordsFollow) {
