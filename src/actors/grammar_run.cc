@@ -11,12 +11,11 @@ void Run::Match() {
   // In locals: the stores into `marked` would otherwise make the compiler reload the vectors at each token.
   uint32_t* const marked = seq_.marked.data();
   const size_t marked_count = seq_.marked.size();
-  const uint32_t* const first_word = seq_.first_word.data();
   const size_t token_count = doc_.tokens.size();
   size_t kept = 0;
   for (size_t i = 0; i < marked_count; ++i) {
     const uint32_t t = marked[i];
-    const bool idle_the = dict_.matcher().IdOf(seq_, first_word[t]) == the_word_ &&
+    const bool idle_the = dict_.matcher().IdOf(seq_, t) == the_word_ &&
                           !(t + 1 < token_count && EqualsIgnoreCase(text(t + 1), "two"));
     if (!idle_the) marked[kept++] = t;
   }
@@ -26,14 +25,13 @@ void Run::Match() {
   seen_.assign(dict_.actors().size(), false);
   std::vector<PhraseMatch>& matches = matches_;
   const actors::PhraseMatcher& matcher = dict_.matcher();
-  // Held in locals: MatchAt and push_back change neither, but the compiler would reload them after each.
-  const actors::TextWord* const words = seq_.words.data();
+  // Held in a local: MatchAt and push_back do not change it, but the compiler would reload it after each.
   int32_t* const item_at = item_at_.data();
-  // Only at the words where a phrase may start (WordSequence::starts), skipping those inside the last match.
+  // Only at the tokens where a phrase may start (WordSequence::starts), skipping those inside the last match.
   uint32_t t = 0;
   for (const uint32_t start : seq_.starts) {
-    if (words[start].token < t) continue;
-    t = words[start].token;
+    if (start < t) continue;
+    t = start;
     matches.clear();
     matcher.MatchAt(seq_, start, &matches);
     const PhraseMatch* best = nullptr;
@@ -49,7 +47,7 @@ void Run::Match() {
     if (!best) continue;
     Item item;
     item.begin = t;
-    item.end = words[best->end - 1].token + 1;
+    item.end = best->end;
     item.hit = dict_.Decode(best->value);
     if (!item.hit.is_agent && item.hit.form == AliasForm::kName) seen_[item.hit.index] = true;
     // The actor's summary is read when the sentence is (AnchorOf): asked for now, it is there by then instead

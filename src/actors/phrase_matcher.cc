@@ -421,7 +421,7 @@ inline WordShape ShapeOfMasks(uint32_t upper, uint32_t lower) {
 }  // namespace
 
 inline bool PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last,
-                                TextWord* words, WordSequence* seq, uint32_t* count) const {
+                                TextWord* words, WordSequence* seq, uint32_t* later) const {
   // Built here and stored whole: field by field through `words`, every byte store would make the compiler
   // reload what it had read through `seq`.
   TextWord word{kUnknownWord, token, shape, first, last, false};
@@ -433,14 +433,14 @@ inline bool PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
       // A word that starts only longer phrases is kept when the next word may be its second, which is decided
       // once that word is coded (the high bit says so).
       waits = (slot->flags & kSingle) == 0;
-      seq->starts.push_back(*count | (waits ? 0x80000000u : 0));
+      seq->starts.push_back(token | (waits ? 0x80000000u : 0));
       // MatchAt's first step reads this node; the trie is larger than the L2 cache, so fetch it now, a whole
       // document ahead, instead of waiting for it there.
       __builtin_prefetch(&nodes_[root_child_[slot->id]]);
     }
     if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
   }
-  words[(*count)++] = word;
+  words[first ? token : (*later)++] = word;
   return waits;
 }
 
@@ -453,11 +453,24 @@ uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) cons
   return slot ? slot->id : kUnknownWord;
 }
 
+uint32_t PhraseMatcher::NextWord(const WordSequence& seq, uint32_t word) const {
+  const TextWord& w = seq.words[word];
+  if (w.token_end) return w.token + 1 < seq.token_count ? w.token + 1 : kNoWord;
+  if (word >= seq.token_count) return word + 1;  // a later piece, not the last: the next one follows it
+  // A token's first piece, not its last: its later pieces are among those of every token cut at hyphens, which
+  // Tokenize wrote in token order after the tokens' first words.
+  const TextWord* const later = seq.words.data() + seq.token_count;
+  const TextWord* const found = std::lower_bound(later, seq.words.data() + seq.word_count, w.token,
+                                                 [](const TextWord& piece, uint32_t t) { return piece.token < t; });
+  return static_cast<uint32_t>(found - seq.words.data());
+}
+
 // Rare (a token in 50), so kept out of Tokenize's loop.
 __attribute__((noinline)) void PhraseMatcher::EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens,
                                                              size_t readable, uint32_t token, WordSequence* seq,
-                                                             uint32_t* count) const {
+                                                             uint32_t* later) const {
   bool first = true;
+  uint32_t last = token;
   for (size_t start = 0; start < length;) {
     if ((hyphens >> start) & 1) {
       ++start;
@@ -466,30 +479,30 @@ __attribute__((noinline)) void PhraseMatcher::EmitAsciiPieces(const char* p, siz
     size_t end = start;
     while (end < length && !((hyphens >> end) & 1)) ++end;
     const AsciiWord w = ClassifyShort(p + start, end - start, readable - start);
+    last = first ? token : *later;
     Emit(FindShort(w.lo, w.hi, end - start, ShortHash(w.lo, w.hi, end - start)), token,
-         ShapeOfMasks(w.upper, w.lower), first, false, seq->words.data(), seq, count);
+         ShapeOfMasks(w.upper, w.lower), first, false, seq->words.data(), seq, later);
     first = false;
     start = end;
   }
-  seq->words[*count - 1].token_end = true;
+  seq->words[last].token_end = true;
 }
 
-__attribute__((noinline)) uint32_t PhraseMatcher::EmitOtherToken(const Document& doc, uint32_t t,
-                                                                 WordSequence* seq, uint32_t count) const {
+__attribute__((noinline)) void PhraseMatcher::EmitOtherToken(const Document& doc, uint32_t t, WordSequence* seq,
+                                                            uint32_t* later) const {
   const Token& token = doc.tokens[t];
   const size_t length = token.end - token.begin;
   const size_t readable = doc.text.size() - token.begin;
-  // Room for every piece: a token has fewer pieces than bytes.
-  const size_t room = count + length + 1 + (doc.tokens.size() - t);
-  if (seq->words.size() < room) seq->words.resize(room);
+  // Room for every later piece: a token has fewer pieces than bytes.
+  if (seq->words.size() < *later + length + 1) seq->words.resize(*later + length + 1);
   const char* const p = doc.text.data() + token.begin;
   // A word of ASCII cut at hyphens ("al-Qaida", "north-east"): each piece classified alike. Pieces are always
   // keyed (LookUpLate keys whole tokens only). A token of hyphens only takes the slow path.
   if (length <= 16 && token.kind == TokenKind::kWord) {
     const AsciiWord w = ClassifyShort(p, length, readable);
     if (!w.non_ascii && w.hyphens != 0 && w.hyphens != (1u << length) - 1) {
-      EmitAsciiPieces(p, length, w.hyphens, readable, t, seq, &count);
-      return count;
+      EmitAsciiPieces(p, length, w.hyphens, readable, t, seq, later);
+      return;
     }
   }
   // A word of ASCII and typographic apostrophes (U+2018, U+2019), most of the tokens left here ("’s", "don’t",
@@ -511,15 +524,17 @@ __attribute__((noinline)) uint32_t PhraseMatcher::EmitOtherToken(const Document&
     const AsciiWord w = ClassifyShort(ascii, ascii_length, sizeof ascii);
     if (w.hyphens == 0) {
       Emit(FindShort(w.lo, w.hi, ascii_length, ShortHash(w.lo, w.hi, ascii_length)), t,
-           ShapeOfMasks(w.upper, w.lower), true, true, seq->words.data(), seq, &count);
-      return count;
+           ShapeOfMasks(w.upper, w.lower), true, true, seq->words.data(), seq, later);
+      return;
     }
   }
   // Slow path: cut at hyphens (words only), fold with WordKey.
   const std::string_view text(p, length);
+  uint32_t last = t;
   const auto emit = [&](std::string_view piece, bool first) {
     WordKey(piece, &seq->scratch);
-    Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, false, seq->words.data(), seq, &count);
+    last = first ? t : *later;
+    Emit(FindKey(seq->scratch), t, ShapeOf(piece), first, false, seq->words.data(), seq, later);
   };
   size_t start = 0;
   bool first = true;
@@ -537,39 +552,73 @@ __attribute__((noinline)) uint32_t PhraseMatcher::EmitOtherToken(const Document&
     }
   }
   if (start < text.size() || first) emit(text.substr(start), first);
-  seq->words[count - 1].token_end = true;
-  return count;
+  seq->words[last].token_end = true;
 }
 
 void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
-  const size_t token_count = doc.tokens.size();
+  const auto token_count = static_cast<uint32_t>(doc.tokens.size());
   seq->text = doc.text;
   seq->tokens = doc.tokens.data();
-  if (seq->first_word.size() < token_count) seq->first_word.resize(token_count);
+  seq->token_count = token_count;
   seq->starts.clear();
   seq->marked.clear();
-  // Written by index, not pushed: room for one word a token, grown only by a token cut at hyphens.
+  // Written by index, not pushed: a token's first word at its index, later pieces after them (EmitOtherToken
+  // grows the vector for those).
   if (seq->words.size() < token_count) seq->words.resize(token_count);
-  uint32_t count = 0;
+  if (seq->to_look_up.size() < token_count) seq->to_look_up.resize(token_count);
+  if (seq->lower_bits.size() < token_count) seq->lower_bits.resize(token_count);
   const char* const base = doc.text.data();
   const size_t text_size = doc.text.size();
-  uint32_t* const first_word = seq->first_word.data();
   // Words are built in a local and stored whole through a local pointer: a byte-sized store through `seq`
   // would make the compiler reload the vectors' pointers after it (char stores alias everything).
   TextWord* words = seq->words.data();
   // Likewise the vectors read on every token, held in locals, which a byte store cannot change.
   const Token* const tokens = doc.tokens.data();
+  uint32_t* const to_look_up = seq->to_look_up.data();
+  uint16_t* const lower_bits = seq->lower_bits.data();
   const uint64_t* const lower_start_filter = lower_start_filter_.data();
   const ShortWord* const short_words = short_words_.data();
   const uint64_t* const pair_filter = pair_filter_.data();
   const uint64_t* const lower_pair_filter = lower_pair_filter_.data();
+  // The tokens that start within 16 bytes of the text's end (a few at most) are read from a zero-padded copy of
+  // its last bytes, so that the loops need no test of how many bytes are left.
+  uint32_t near_end = token_count;
+  while (near_end > 0 && tokens[near_end - 1].begin + 16 > text_size) --near_end;
+  const size_t tail_begin = text_size > 32 ? text_size - 32 : 0;
+  alignas(16) char tail[48] = {};
+  std::memcpy(tail, base + tail_begin, text_size - tail_begin);
+
+  // First pass, without a branch: every token's word as it is when no phrase starts there (punctuation, in no
+  // phrase; a word, unkeyed), and the list of the tokens where one may (to_look_up): all but punctuation and the
+  // words of a-z and digits that fail the filter of lower-case starts, two tokens in three. Decided by a branch,
+  // token by token, it was often mispredicted, as the answer follows the text, and the next token's work waited.
+  uint32_t look_up_count = 0;
+  const auto classify = [&](uint32_t t, const char* text, size_t offset) __attribute__((always_inline)) {
+    const Token token = tokens[t];
+    const size_t length = token.end - token.begin;
+    const bool punct = token.kind == TokenKind::kPunct;
+    const char* const p = text + (token.begin - offset);
+    const auto bit = static_cast<uint32_t>(LowerStartBitOfBytes(FirstThree(p, length), length));
+    const bool lower_short = token.has(kTokenLowerAscii) & (length <= 16);
+    const bool skipped = punct | (lower_short & !FilterHas(lower_start_filter, bit));
+    words[t] = TextWord{punct ? kUnknownWord : kNotLookedUp, t, WordShape::kLower, true, true, false};
+    lower_bits[t] = static_cast<uint16_t>(bit);
+    to_look_up[look_up_count] = t;
+    look_up_count += !skipped;
+  };
+  for (uint32_t t = 0; t < near_end; ++t) classify(t, base, 0);
+  for (uint32_t t = near_end; t < token_count; ++t) classify(t, tail, tail_begin);
+
+  // Second pass, over the tokens to look up.
+  uint32_t later = token_count;  // where the next later piece of a token cut at hyphens goes
   // The word id of the last start listed if it waits for its next word (Emit), a word of the fast paths, whose
-  // next word is this token's first: decided here, where that word's key or filter bit is at hand, instead of
-  // in a pass over the starts that would read its token and bytes again. kUnknownWord when none waits.
+  // next word is the first of token waiting_token + 1: decided when that word is coded or, when the first pass
+  // left it as it was, from its class, instead of in a pass over the starts that would read its token and
+  // bytes again. kUnknownWord when none waits.
   uint32_t waiting = kUnknownWord;
+  uint32_t waiting_token = 0;
   // The next word is known (keyed, maybe absent: `slot`): the waiting start stays if the pair may begin a phrase.
   const auto settle_keyed = [&](const WordSlot* slot) __attribute__((always_inline)) {
-    if (waiting == kUnknownWord) return;
     if (slot && FilterHas(pair_filter, PairBit(waiting, slot->id))) {
       seq->starts.back() &= 0x7FFFFFFFu;
     } else {
@@ -579,42 +628,37 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
   // The next word is lower case and unkeyed, with LowerStartBit `bit`: the waiting start goes if no phrase may go
   // on with such a word; otherwise it waits for the pass after the loop, which keys it.
   const auto settle_unkeyed = [&](size_t bit) __attribute__((always_inline)) {
-    if (waiting != kUnknownWord && !FilterHas(lower_pair_filter, PairBit(waiting, static_cast<uint32_t>(bit)))) {
-      seq->starts.pop_back();
+    if (!FilterHas(lower_pair_filter, PairBit(waiting, static_cast<uint32_t>(bit)))) seq->starts.pop_back();
+  };
+  // The start waiting for token t, which the first pass left as it was.
+  const auto settle_skipped = [&](uint32_t t) __attribute__((always_inline)) {
+    if (words[t].id == kUnknownWord) {
+      seq->starts.pop_back();  // punctuation
+    } else {
+      settle_unkeyed(lower_bits[t]);
     }
-    waiting = kUnknownWord;
   };
   const auto emit = [&](const WordSlot* slot, uint32_t t, WordShape shape) __attribute__((always_inline)) {
-    settle_keyed(slot);
-    waiting = Emit(slot, t, shape, true, true, words, seq, &count) ? slot->id : kUnknownWord;
+    if (waiting != kUnknownWord) settle_keyed(slot);
+    waiting = Emit(slot, t, shape, true, true, words, seq, &later) ? slot->id : kUnknownWord;
+    waiting_token = t;
   };
   // Codes token t, whose bytes are read 16 at a time from `text` + (its begin - `offset`).
   const auto code_token = [&](uint32_t t, const char* text, size_t offset) __attribute__((always_inline)) {
-    const Token token = tokens[t];
-    first_word[t] = count;
-    if (token.kind == TokenKind::kPunct) {
-      settle_keyed(nullptr);
+    if (waiting != kUnknownWord && waiting_token + 1 != t) {
+      settle_skipped(waiting_token + 1);
       waiting = kUnknownWord;
-      words[count++] = TextWord{kUnknownWord, t, WordShape::kLower, true, true, false};  // in no phrase
-      return;
     }
+    const Token token = tokens[t];
     const size_t length = token.end - token.begin;
     const char* const p = text + (token.begin - offset);
-    // Fastest paths, about two tokens in three: a word of a-z and digits (the tokenizer's kTokenLowerAscii: its
-    // shape is kLower, and its bytes are its key: no folding, no cutting at hyphens). Most fail the filter of
-    // lower-case starts, told from their raw bytes, and are left unkeyed; the others ("the", "troops") are keyed
-    // without classifying their bytes. Without the flag, the paths below give the same result.
+    // A word of a-z and digits (the tokenizer's kTokenLowerAscii: its shape is kLower, and its bytes are its
+    // key: no folding, no cutting at hyphens) that the filter let through ("the", "troops"): keyed without
+    // classifying its bytes. Without the flag, the paths below give the same result.
     if (token.has(kTokenLowerAscii) & (length <= 16)) {
-      const uint32_t first_three = FirstThree(p, length);
-      const size_t bit = LowerStartBitOfBytes(first_three, length);
-      if (!FilterHas(lower_start_filter, bit)) {
-        settle_unkeyed(bit);
-        words[count++] = TextWord{kNotLookedUp, t, WordShape::kLower, true, true, false};
-        return;
-      }
       if (length <= 3) {
-        const ShortWord entry = short_words[bit & (kShortWords - 1)];
-        if (entry.key == (first_three | static_cast<uint32_t>(length) << 24)) {
+        const ShortWord entry = short_words[lower_bits[t] & (kShortWords - 1)];
+        if (entry.key == (FirstThree(p, length) | static_cast<uint32_t>(length) << 24)) {
           emit(&word_slots_[entry.slot], t, WordShape::kLower);
           return;
         }
@@ -624,8 +668,8 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       emit(FindShort(lo, hi, length, ShortHash(lo, hi, length)), t, WordShape::kLower);
       return;
     }
-    // Fast path, nearly every other token of English news: at most 16 bytes of ASCII with no hyphen, classified,
-    // folded and keyed with a few vector instructions.
+    // Nearly every other token of English news: at most 16 bytes of ASCII with no hyphen, classified, folded and
+    // keyed with a few vector instructions.
     if (length <= 16) {
       const AsciiWord w = ClassifyShort(p, length, 16);
       if (!w.non_ascii && w.hyphens == 0) {
@@ -634,9 +678,9 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
           const size_t bit = LowerStartBit(w.lo, length);
           if (!FilterHas(lower_start_filter, bit)) {
             // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
-            settle_unkeyed(bit);
-            words[count++] = TextWord{kNotLookedUp, t, shape, true, true, false};
-            return;
+            if (waiting != kUnknownWord) settle_unkeyed(bit);
+            waiting = kUnknownWord;
+            return;  // the first pass's word
           }
         }
         emit(FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length)), t, shape);
@@ -645,38 +689,29 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     }
     // Rare (a token in 40), and kept out of this loop so that its variables do not crowd the fast paths'.
     waiting = kUnknownWord;  // its start, if any, is decided after the loop
-    count = EmitOtherToken(doc, t, seq, count);
+    EmitOtherToken(doc, t, seq, &later);
     words = seq->words.data();
   };
-  // The tokens that start within 16 bytes of the text's end (a few at most) are read from a zero-padded copy of
-  // its last bytes, in a loop of their own, so that the first loop needs no test of how many bytes are left.
-  uint32_t near_end = static_cast<uint32_t>(token_count);
-  while (near_end > 0 && tokens[near_end - 1].begin + 16 > text_size) --near_end;
-  for (uint32_t t = 0; t < near_end; ++t) code_token(t, base, 0);
-  const size_t tail_begin = text_size > 32 ? text_size - 32 : 0;
-  alignas(16) char tail[48] = {};
-  std::memcpy(tail, base + tail_begin, text_size - tail_begin);
-  for (uint32_t t = near_end; t < token_count; ++t) code_token(t, tail, tail_begin);
-  seq->word_count = count;
-  // Drop the starts of longer phrases only whose next word cannot be their second: those the loop left waiting
+  uint32_t i = 0;
+  for (; i < look_up_count && to_look_up[i] < near_end; ++i) code_token(to_look_up[i], base, 0);
+  for (; i < look_up_count; ++i) code_token(to_look_up[i], tail, tail_begin);
+  if (waiting != kUnknownWord && waiting_token + 1 < token_count) settle_skipped(waiting_token + 1);
+  seq->word_count = later;
+  // Drop the starts of longer phrases only whose next word cannot be their second: those the loops left waiting
   // (before a token cut at hyphens or not ASCII, a lower-case word the filter let through, or the text's end).
   size_t kept = 0;
   for (uint32_t start : seq->starts) {
     const uint32_t w = start & 0x7FFFFFFFu;
     if (start & 0x80000000u) {
-      if (w + 1 >= count) continue;
-      const TextWord& after = seq->words[w + 1];
-      if (after.id == kNotLookedUp && text_size - doc.tokens[after.token].begin >= 4) {
-        // A lower-case word no phrase starts with: only a phrase whose second word may be lower case can go on
-        // with it ("the war" after "the": every "the" starts a phrase). Told by its first bytes, unkeyed.
-        const Token& next_token = doc.tokens[after.token];
-        const size_t next_length = next_token.end - next_token.begin;
-        const uint32_t shape = static_cast<uint32_t>(
-            LowerStartBitOfBytes(FirstThree(base + next_token.begin, next_length), next_length));
-        if (!FilterHas(lower_pair_filter_, PairBit(seq->words[w].id, shape))) continue;
-      }
-      const uint32_t next = IdOf(*seq, w + 1);
-      if (next == kUnknownWord || !FilterHas(pair_filter_, PairBit(seq->words[w].id, next))) continue;
+      const uint32_t next_word = NextWord(*seq, w);
+      if (next_word == kNoWord) continue;
+      const TextWord& after = seq->words[next_word];
+      // A lower-case word no phrase starts with: only a phrase whose second word may be lower case can go on with
+      // it ("the war" after "the": every "the" starts a phrase). Told by its first bytes, unkeyed.
+      const uint32_t first = seq->words[w].id;
+      if (after.id == kNotLookedUp && !FilterHas(lower_pair_filter_, PairBit(first, lower_bits[after.token]))) continue;
+      const uint32_t next = IdOf(*seq, next_word);
+      if (next == kUnknownWord || !FilterHas(pair_filter_, PairBit(first, next))) continue;
     }
     seq->starts[kept++] = w;
   }
@@ -685,19 +720,22 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
 
 void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector<PhraseMatch>* out) const {
   uint32_t node = 0;
-  for (uint32_t end = begin; end < seq.word_count && end - begin < kMaxPhraseWords; ++end) {
-    const TextWord& word = seq.words[end];
-    const uint32_t id = IdOf(seq, end);
+  WordShape shapes[kMaxPhraseWords];
+  uint32_t word_index = begin;
+  for (uint32_t length = 0; length < kMaxPhraseWords; ++length) {
+    const TextWord& word = seq.words[word_index];
+    const uint32_t id = IdOf(seq, word_index);
     if (id == kUnknownWord) return;
     node = Child(node, id);
     if (node == 0) return;
+    shapes[length] = word.shape;
     const Node& n = nodes_[node];
     if (word.token_end && n.has_payload) {
       const auto add_if_case_fits = [&](uint32_t value, uint32_t rules) {
-        for (uint32_t i = begin; i <= end; ++i) {
-          if (!Satisfies(static_cast<CaseRule>((rules >> (2 * (i - begin))) & 3), seq.words[i].shape)) return;
+        for (uint32_t i = 0; i <= length; ++i) {
+          if (!Satisfies(static_cast<CaseRule>((rules >> (2 * i)) & 3), shapes[i])) return;
         }
-        out->push_back({begin, end + 1, value});
+        out->push_back({begin, word.token + 1, value});
       };
       add_if_case_fits(n.value, n.rules);
       for (uint32_t index = n.second_payload; index != kNone; index = payloads_[index].next) {
@@ -706,6 +744,8 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
     }
     // No longer phrase (most names: "Syria", "Isis"): stop before the next word, which IdOf might have to key.
     if (n.children == 0) return;
+    word_index = NextWord(seq, word_index);
+    if (word_index == kNoWord) return;
   }
 }
 

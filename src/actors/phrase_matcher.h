@@ -3,8 +3,8 @@
 //
 // Phrases are sequences of word keys (word_key.h) stored in a trie whose edges are (node, word id) pairs;
 // each phrase carries a caller's value and the case rule of each of its words. An article is turned once into
-// a WordSequence (its tokens cut at hyphens, keyed and looked up in the matcher's vocabulary), and matching then
-// runs on integer ids only.
+// a WordSequence (its tokens cut at hyphens, keyed and looked up in the matcher's vocabulary, or left to be looked
+// up when a phrase reaches them), and matching then runs on integer ids only.
 //
 // Case: an acronym ("UN", "US") only ever matches an all-caps word; the first capitalized word that is not a
 // particle must be capitalized in the article ("Hamas", not "hamas"; the "Q" of "al-Qaida"); later capitalized
@@ -38,23 +38,29 @@ struct TextWord {
 
 // The words of a whole document. Reused across documents by a caller that wants to avoid allocation.
 struct WordSequence {
-  // The document's words are the first word_count; like first_word, the vector keeps its size from one
-  // document to the next (only ever growing), so that Tokenize does not fill it with values it overwrites.
+  // The document's words are the first word_count: words[t] is token t's first word (t < token_count), and the
+  // later pieces of the tokens cut at hyphens follow, in token order (PhraseMatcher::NextWord walks them). The
+  // vectors keep their size from one document to the next (only ever growing), so that Tokenize does not fill
+  // them with values it overwrites.
   std::vector<TextWord> words;
   uint32_t word_count = 0;
-  std::vector<uint32_t> first_word;  // per token of the document: index of its first word
-  // The words, first pieces of their tokens, where MatchAt may find a phrase, in order: every word it finds one
+  uint32_t token_count = 0;
+  // The tokens, first words of their tokens, where MatchAt may find a phrase, in order: every token it finds one
   // at, and few others (a word that starts only longer phrases is kept only when the next word may follow it).
   std::vector<uint32_t> starts;
   std::vector<uint32_t> marked;  // the tokens whose first word was given to PhraseMatcher::Mark, in order
   std::string scratch;
+  // Tokenize's own, per token: the tokens it looks up (the others keep the first pass's word), and the bit of
+  // each one's first bytes in the filter of lower-case starts.
+  std::vector<uint32_t> to_look_up;
+  std::vector<uint16_t> lower_bits;
   // The document's text and tokens, for the words looked up late (TextWord::id); valid while it is unchanged.
   std::string_view text;
   const Token* tokens = nullptr;
 };
 
 struct PhraseMatch {
-  uint32_t begin = 0;  // [begin, end) indexes WordSequence::words
+  uint32_t begin = 0;  // [begin, end): the tokens it covers; it starts at token begin's first word
   uint32_t end = 0;
   uint32_t value = 0;  // as given to Add()
 };
@@ -96,9 +102,13 @@ class PhraseMatcher {
     return id == kNotLookedUp ? LookUpLate(seq, seq.words[word].token) : id;
   }
 
-  // Appends to `out` every phrase that starts at word `begin` and ends at a token's end, shortest first.
-  // REQUIRES: seq.words[begin].token_start.
+  // Appends to `out` every phrase that starts at token `begin`'s first word and ends at a token's end, shortest
+  // first.
   void MatchAt(const WordSequence& seq, uint32_t begin, std::vector<PhraseMatch>* out) const;
+
+  // The index in seq.words of the word after words[word], or kNoWord at the document's end.
+  static constexpr uint32_t kNoWord = 0xFFFFFFFFu;
+  uint32_t NextWord(const WordSequence& seq, uint32_t word) const;
 
   // False when no phrase can start at `word` (none starts with it, or none in its case: "who" is not "WHO"):
   // a cheap test before MatchAt.
@@ -165,16 +175,18 @@ class PhraseMatcher {
                                                            uint64_t hash) const;
   const WordSlot* FindLong(std::string_view key, uint64_t hash) const;
   // Writes the words of an ASCII token of at most 16 bytes cut at `hyphens` (bit i: byte i is '-'; not all
-  // bytes), as the slow path would, from index *count; `readable` bytes from p on may be read.
+  // bytes), as the slow path would: the first at the token's index, the later ones from index *later on;
+  // `readable` bytes from p on may be read.
   void EmitAsciiPieces(const char* p, size_t length, uint32_t hyphens, size_t readable, uint32_t token,
-                       WordSequence* seq, uint32_t* count) const;
+                       WordSequence* seq, uint32_t* later) const;
   // Writes the words of token `t` of `doc`, one that Tokenize's fast paths do not take (cut at hyphens, longer
-  // than 16 bytes, or not ASCII), from index `count`, growing seq->words as needed; returns the new count.
-  uint32_t EmitOtherToken(const Document& doc, uint32_t t, WordSequence* seq, uint32_t count) const;
-  // Writes the word at index *count of `words` (WordSequence::words), and its start if a phrase may start there.
-  // Returns true when that start is of longer phrases only, so waits for the next word to be kept or dropped.
+  // than 16 bytes, or not ASCII), the later pieces from index *later on, growing seq->words as needed.
+  void EmitOtherToken(const Document& doc, uint32_t t, WordSequence* seq, uint32_t* later) const;
+  // Writes a word into `words` (WordSequence::words): a token's first at the token's index, a later piece at
+  // index *later, which it advances; and its start if a phrase may start there. Returns true when that start is
+  // of longer phrases only, so waits for the next word to be kept or dropped.
   bool Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last, TextWord* words,
-            WordSequence* seq, uint32_t* count) const;
+            WordSequence* seq, uint32_t* later) const;
   static size_t PairBit(uint32_t first, uint32_t second);
   uint32_t Child(uint32_t node, uint32_t word) const;
   void SetChild(uint32_t node, uint32_t word, uint32_t child);

@@ -16,10 +16,10 @@ std::vector<std::string> Find(const PhraseMatcher& matcher, std::string_view tex
   std::vector<PhraseMatch> matches;
   for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
     matches.clear();
-    matcher.MatchAt(seq, seq.first_word[t], &matches);
+    matcher.MatchAt(seq, t, &matches);
     if (matches.empty()) continue;
     const PhraseMatch& m = matches.back();
-    const uint32_t last = seq.words[m.end - 1].token;
+    const uint32_t last = m.end - 1;
     found.push_back(std::to_string(m.value) + ":" +
                     std::string(doc.slice({doc.tokens[t].begin, doc.tokens[last].end})));
     t = last;
@@ -33,7 +33,7 @@ std::vector<std::string> StartTokens(const PhraseMatcher& matcher, std::string_v
   WordSequence seq;
   matcher.Tokenize(doc, &seq);
   std::vector<std::string> tokens;
-  for (uint32_t w : seq.starts) tokens.emplace_back(doc.token_text(seq.words[w].token + after));
+  for (uint32_t t : seq.starts) tokens.emplace_back(doc.token_text(t + after));
   return tokens;
 }
 
@@ -42,6 +42,18 @@ TEST(PhraseMatcher, HyphenAndSpaceVariantsOfArabicNamesMatchAlike) {
   matcher.Add("Mohammed Al Thani", 1);
   EXPECT_EQ(Find(matcher, "Mohammed al-Thani met Mohammed Al-Thani and Mohammed al Thani."),
             (std::vector<std::string>{"1:Mohammed al-Thani", "1:Mohammed Al-Thani", "1:Mohammed al Thani"}));
+}
+
+// A token's later pieces lie after every token's first word (WordSequence::words): a phrase goes from a token's
+// first piece to its later ones, and on to the next token's, whichever other tokens were cut before it.
+TEST(PhraseMatcher, PhrasesRunThroughThePiecesOfHyphenatedTokens) {
+  PhraseMatcher matcher;
+  matcher.Add("al-Nusra Front", 1);
+  matcher.Add("Jabhat al-Nusra", 2);
+  matcher.Add("Abu Mohammad al-Jolani", 3);
+  EXPECT_EQ(Find(matcher, "In the north-east, well-armed al-Nusra Front fighters met Jabhat al-Nusra and "
+                          "Abu Mohammad al-Jolani's men-at-arms."),
+            (std::vector<std::string>{"1:al-Nusra Front", "2:Jabhat al-Nusra", "3:Abu Mohammad al-Jolani"}));
 }
 
 TEST(PhraseMatcher, AcronymsMatchOnlyInCapitals) {
