@@ -151,10 +151,13 @@ class PhraseMatcher {
     uint32_t id = kUnknownWord;  // kUnknownWord marks an empty slot
     uint16_t length = 0;         // the key's length (saturated: keys over 16 bytes are compared in words_)
     uint8_t start_rule = kNoStart;  // the least demanding CaseRule of the phrases this word starts
-    uint8_t flags = 0;              // kSingle, kMarked
+    uint8_t flags = 0;              // kSingle, kMarked, kLowerSecond
   };
   static constexpr uint8_t kSingle = 1;  // the word is a phrase of its own
   static constexpr uint8_t kMarked = 2;  // given to Mark()
+  // A longer phrase the word starts has a second word any case fits (CaseRule::kAnyCase): without it, such a
+  // phrase cannot go on with a lower-case word.
+  static constexpr uint8_t kLowerSecond = 4;
   static_assert(sizeof(WordSlot) == 16, "four slots a cache line");
   struct WordKeyRef {
     uint32_t offset = 0;  // of the key in words_

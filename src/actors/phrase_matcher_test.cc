@@ -196,16 +196,19 @@ TEST(PhraseMatcher, StartsBeforeUnkeyedWordsNeedALowerCaseSecondWord) {
 }
 
 // A start of longer phrases only is decided by the word after it, whatever that word is: punctuation, a word
-// in no phrase, a word that no phrase has second, a piece of a hyphenated token, or none at the text's end.
+// in no phrase, a word that no phrase has second, a piece of a hyphenated token, or none at the text's end. "a"
+// starts only a phrase whose second word is capitalized, "al" one whose second word is in the same token.
 TEST(PhraseMatcher, StartsWaitingForTheNextWordAreDecidedByIt) {
   PhraseMatcher matcher;
   matcher.Add("The Times", 1);
   matcher.Add("the mediators", 2);
   matcher.Add("Hamas", 3);
-  EXPECT_EQ(StartTokens(matcher, "the. the Hamas, the al-Times, the mediators and the Times of the"),
-            (std::vector<std::string>{"Hamas", "the", "the"}));
-  EXPECT_EQ(StartTokens(matcher, "the. the Hamas, the al-Times, the mediators and the Times of the", 1),
-            (std::vector<std::string>{",", "mediators", "Times"}));
+  matcher.Add("A Just Russia", 4);
+  matcher.Add("al-Qaida", 5);
+  const std::string_view text =
+      "the. the Hamas, the al-Times, the mediators and the Times of the al-Qaida, a war, a Just Russia, a. a";
+  EXPECT_EQ(StartTokens(matcher, text), (std::vector<std::string>{"Hamas", "the", "the", "al-Qaida", "a"}));
+  EXPECT_EQ(StartTokens(matcher, text, 1), (std::vector<std::string>{",", "mediators", "Times", ",", "Just"}));
 }
 
 // Tokenize finds a word of up to three bytes by its first bytes, in a table that must follow the word table's
