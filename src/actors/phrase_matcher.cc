@@ -757,6 +757,8 @@ void PhraseMatcher::MatchAt(const WordSequence& seq, uint32_t begin, std::vector
     }
     // No longer phrase (most names: "Syria", "Isis"): stop before the next word, which IdOf might have to key.
     if (n.children == 0) return;
+    // The node of a longer phrase is most often this one's only child: fetched while the next word is keyed.
+    if (n.children == 1) __builtin_prefetch(&nodes_[n.only_child]);
     word_index = NextWord(seq, word_index);
     if (word_index == kNoWord) return;
   }
