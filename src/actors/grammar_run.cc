@@ -83,6 +83,8 @@ void Run::ReadSentences() {
   const size_t marked_count = seq_.marked.size();
   const Item* const items = items_.data();
   const size_t item_count = items_.size();
+  items_data_ = items;
+  item_at_data_ = item_at_.data();
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
   size_t i = 0, m = 0, s = 0;
   begin_ = end_ = 0;  // no sentence yet
@@ -370,7 +372,7 @@ uint32_t Run::OnAgent(const Item& item) {
         const AgentSummary* target_last = nullptr;
         Sector ts = Sector::kNone;
         const uint32_t end = AgentChain(target->end, anchor, &ts, &target_head, &target_act, &target_last);
-        if (target_head >= 0 && member && dict_.agent_summaries()[target_head].kind == AgentKind::kMember) {
+        if (target_head >= 0 && member && agent_summaries_[target_head].kind == AgentKind::kMember) {
           Emit(Make(np_begin, chain_end, none, sector, head));  // "families of Israeli hostages": two groups
           return chain_end;
         }
@@ -440,7 +442,7 @@ uint32_t Run::OnAgent(const Item& item) {
   }
   // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
   // operation") than an actor.
-  const AgentSummary& head_agent = dict_.agent_summaries()[head];
+  const AgentSummary& head_agent = agent_summaries_[head];
   const Item* head_item = &item;
   while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
   if (!head_item->hit.plural && np_begin == item.begin && !!head_agent.has_plural) return chain_end;
