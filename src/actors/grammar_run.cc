@@ -105,10 +105,13 @@ void Run::ReadSentences() {
         continue;
       }
     }
+    // Each handler returns a token past the one it was given: its item or marked token is passed here, not
+    // compared with t again by the loops above.
     if (t == next_item) {
-      const Item& item = items[i];
+      const Item& item = items[i++];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
     } else {
+      ++m;
       t = OnOther(t);  // a pronoun, or a "the" Match kept because "two" follows it
     }
     t = std::min(t, end_);
