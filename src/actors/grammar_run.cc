@@ -313,19 +313,21 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
   *definite = false;
   for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
     const uint32_t q = p - 1;
-    const uint32_t word = actors::WordClassOf(text(q));  // one lookup for every question below
-    if (plural && (actors::IsGrammarWord(word, "that") || actors::IsGrammarWord(word, "this"))) break;
-    // Another phrase ends here: "The militants beheaded prisoners" is two phrases, not one.
-    // An adjectival form belongs to the phrase ("the Palestinian Islamist group").
+    // Punctuation, numbers and "'s" end the phrase, and so does another phrase ("The militants beheaded
+    // prisoners" is two phrases, not one), but for an adjectival form ("the Palestinian Islamist group"): both
+    // told before the word is looked up, which neither needs.
+    if (!IsWord(q)) break;
     if (const Item* other = CoveringItem(q);
         other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
       break;
     }
+    const uint32_t word = actors::WordClassOf(text(q));  // one lookup for every question below
+    if (plural && (actors::IsGrammarWord(word, "that") || actors::IsGrammarWord(word, "this"))) break;
     if (word & kDeterminerClass) {
       *definite = !actors::IsGrammarWord(word, "a") && !actors::IsGrammarWord(word, "an");
       return q;
     }
-    if (!IsWord(q) || (word & kStopWordClass)) break;
+    if (word & kStopWordClass) break;
   }
   return t;
 }
