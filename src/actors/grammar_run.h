@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <ranges>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -125,9 +127,11 @@ class Run {
     ReadSentences();
     Inherit();
     const size_t kept = std::min<size_t>(found_.size(), options_.max_actors_per_document);
-    doc_.actors.clear();
-    doc_.actors.reserve(kept);  // one allocation at most, not one per doubling
-    for (size_t i = 0; i < kept; ++i) doc_.actors.push_back(found_[i].mention);
+    // One allocation and one copy loop, sized beforehand (the view's iterators are random-access): not a
+    // push_back per mention, each testing the capacity.
+    const auto mentions = std::views::transform(
+        std::span(found_).first(kept), [](const Found& f) -> const ActorMention& { return f.mention; });
+    doc_.actors.assign(mentions.begin(), mentions.end());
   }
 
  private:
