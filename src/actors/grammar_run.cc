@@ -150,13 +150,15 @@ void Run::Inherit() {
   counts.clear();
   places.clear();
   // Each state is read in the sentence that holds its first token (none for one that starts between
-  // sentences): the sentences are walked beside the states, which Match listed.
-  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
+  // sentences): the sentences are walked beside the states, which Match listed. The sentences in locals, as in
+  // ReadSentences: the stores below would otherwise have them reloaded at each step of the walk.
+  const annalist::Sentence* const sentences = doc_.sentences.data();
+  const size_t sentence_count = doc_.sentences.size();
   size_t s = 0;
   for (const uint32_t index : state_items_) {
-    const Item& item = items_[index];
-    while (s < sentences.size() && sentences[s].token_end <= item.begin) ++s;
-    if (s == sentences.size()) break;
+    const Item& item = items_data_[index];
+    while (s < sentence_count && sentences[s].token_end <= item.begin) ++s;
+    if (s == sentence_count) break;
     if (item.begin < sentences[s].token_begin) continue;
     begin_ = sentences[s].token_begin;
     end_ = sentences[s].token_end;
@@ -178,11 +180,17 @@ void Run::Inherit() {
     if (place_noun || in_place_context) places.emplace_back(item.begin, c);
   }
   const CountryCode dominant = actors::DominantCountry(counts);
+  // The places are in token order, and so are the mentions: those of a mention's sentence, [first, end), are
+  // found by walking on from the last mention's, and NearestCountry reads only them, not every place.
+  size_t first = 0, end = 0;
   for (Found& f : found_) {
     if (!f.inherit || !f.mention.country.empty()) continue;
-    const annalist::Sentence& sentence = doc_.sentences[f.sentence];
-    const CountryCode near =
-        actors::NearestCountry(places, f.first_token, sentence.token_begin, sentence.token_end);
+    const annalist::Sentence& sentence = sentences[f.sentence];
+    while (first < places.size() && places[first].first < sentence.token_begin) ++first;
+    end = std::max(end, first);
+    while (end < places.size() && places[end].first < sentence.token_end) ++end;
+    const CountryCode near = actors::NearestCountry(std::span(places).subspan(first, end - first), f.first_token,
+                                                    sentence.token_begin, sentence.token_end);
     f.mention.country = near.empty() ? dominant : near;
   }
 }
