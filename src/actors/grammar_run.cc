@@ -457,7 +457,8 @@ uint32_t Run::OnAgent(const Item& item) {
   // operation") than an actor.
   const AgentSummary& head_agent = agent_summaries_[head];
   const Item* head_item = &item;
-  while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
+  // The chain's end tested first: most chains are one agent, and then no item need be looked up.
+  while (head_item->end < chain_end && AgentAt(head_item->end)) head_item = AgentAt(head_item->end);
   if (!head_item->hit.plural && np_begin == item.begin && !!head_agent.has_plural) return chain_end;
   // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources": the last
   // mention with a country whose head agent has the same key, among the last 80.
