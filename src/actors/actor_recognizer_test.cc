@@ -158,6 +158,14 @@ TEST(ActorRecognizer, AgentNounsCoreferByGroup) {
             (std::vector<std::string>{"Hamas sources|PSE|REB", "the same sources|PSE|REB"}));
 }
 
+TEST(ActorRecognizer, NounCoreferenceEndsWithTheDocument) {
+  // Each thread keeps its buffers from one document to the next: "captives" must not take the country of the
+  // hostages of the document before.
+  EXPECT_EQ(Recognize("The exchange of Israeli hostages began."),
+            (std::vector<std::string>{"Israeli hostages|ISR|CVL"}));
+  EXPECT_EQ(Recognize("Hamas released 105 captives."), (std::vector<std::string>{"Hamas|PSE|REB", "captives|-|CVL"}));
+}
+
 TEST(ActorRecognizer, TheTwoIsAMentionWithoutCountryOrSector) {
   EXPECT_EQ(Recognize("Then the two met in Warsaw."), (std::vector<std::string>{"the two|-|-"}));
 }

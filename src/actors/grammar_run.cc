@@ -81,6 +81,8 @@ void Run::ReadSentences() {
   const size_t marked_count = seq_.marked.size();
   const Item* const items = items_.data();
   const size_t item_count = items_.size();
+  items_data_ = items;
+  item_at_data_ = item_at_.data();
   constexpr uint32_t kEnd = 0xFFFFFFFFu;
   size_t i = 0, m = 0, s = 0;
   begin_ = end_ = 0;  // no sentence yet
@@ -101,10 +103,13 @@ void Run::ReadSentences() {
         continue;
       }
     }
+    // Each handler returns a token past the one it was given: its item or marked token is passed here, not
+    // compared with t again by the loops above.
     if (t == next_item) {
-      const Item& item = items[i];
+      const Item& item = items[i++];
       t = item.hit.is_agent ? OnAgent(item) : OnActor(item, item.begin);
     } else {
+      ++m;
       t = OnOther(t);  // a pronoun, or a "the" Match kept because "two" follows it
     }
     t = std::min(t, end_);
@@ -143,13 +148,15 @@ void Run::Inherit() {
   counts.clear();
   places.clear();
   // Each state is read in the sentence that holds its first token (none for one that starts between
-  // sentences): the sentences are walked beside the states, which Match listed.
-  const std::vector<annalist::Sentence>& sentences = doc_.sentences;
+  // sentences): the sentences are walked beside the states, which Match listed. The sentences in locals, as in
+  // ReadSentences: the stores below would otherwise have them reloaded at each step of the walk.
+  const annalist::Sentence* const sentences = doc_.sentences.data();
+  const size_t sentence_count = doc_.sentences.size();
   size_t s = 0;
   for (const uint32_t index : state_items_) {
-    const Item& item = items_[index];
-    while (s < sentences.size() && sentences[s].token_end <= item.begin) ++s;
-    if (s == sentences.size()) break;
+    const Item& item = items_data_[index];
+    while (s < sentence_count && sentences[s].token_end <= item.begin) ++s;
+    if (s == sentence_count) break;
     if (item.begin < sentences[s].token_begin) continue;
     begin_ = sentences[s].token_begin;
     end_ = sentences[s].token_end;
@@ -171,11 +178,17 @@ void Run::Inherit() {
     if (place_noun || in_place_context) places.emplace_back(item.begin, c);
   }
   const CountryCode dominant = actors::DominantCountry(counts);
+  // The places are in token order, and so are the mentions: those of a mention's sentence, [first, end), are
+  // found by walking on from the last mention's, and NearestCountry reads only them, not every place.
+  size_t first = 0, end = 0;
   for (Found& f : found_) {
     if (!f.inherit || !f.mention.country.empty()) continue;
-    const annalist::Sentence& sentence = doc_.sentences[f.sentence];
-    const CountryCode near =
-        actors::NearestCountry(places, f.first_token, sentence.token_begin, sentence.token_end);
+    const annalist::Sentence& sentence = sentences[f.sentence];
+    while (first < places.size() && places[first].first < sentence.token_begin) ++first;
+    end = std::max(end, first);
+    while (end < places.size() && places[end].first < sentence.token_end) ++end;
+    const CountryCode near = actors::NearestCountry(std::span(places).subspan(first, end - first), f.first_token,
+                                                    sentence.token_begin, sentence.token_end);
     f.mention.country = near.empty() ? dominant : near;
   }
 }
@@ -306,19 +319,21 @@ uint32_t Run::PhraseStart(uint32_t t, bool* definite, bool plural) const {
   *definite = false;
   for (uint32_t p = t, n = 0; p > begin_ && n < 4; --p, ++n) {
     const uint32_t q = p - 1;
-    const uint32_t word = actors::WordClassOf(text(q));  // one lookup for every question below
-    if (plural && (actors::IsGrammarWord(word, "that") || actors::IsGrammarWord(word, "this"))) break;
-    // Another phrase ends here: "The militants beheaded prisoners" is two phrases, not one.
-    // An adjectival form belongs to the phrase ("the Palestinian Islamist group").
+    // Punctuation, numbers and "'s" end the phrase, and so does another phrase ("The militants beheaded
+    // prisoners" is two phrases, not one), but for an adjectival form ("the Palestinian Islamist group"): both
+    // told before the word is looked up, which neither needs.
+    if (!IsWord(q)) break;
     if (const Item* other = CoveringItem(q);
         other && (other->hit.is_agent || other->hit.form != AliasForm::kAdjective)) {
       break;
     }
+    const uint32_t word = actors::WordClassOf(text(q));  // one lookup for every question below
+    if (plural && (actors::IsGrammarWord(word, "that") || actors::IsGrammarWord(word, "this"))) break;
     if (word & kDeterminerClass) {
       *definite = !actors::IsGrammarWord(word, "a") && !actors::IsGrammarWord(word, "an");
       return q;
     }
-    if (!IsWord(q) || (word & kStopWordClass)) break;
+    if (word & kStopWordClass) break;
   }
   return t;
 }
@@ -368,7 +383,7 @@ uint32_t Run::OnAgent(const Item& item) {
         const AgentSummary* target_last = nullptr;
         Sector ts = Sector::kNone;
         const uint32_t end = AgentChain(target->end, anchor, &ts, &target_head, &target_act, &target_last);
-        if (target_head >= 0 && member && dict_.agent_summaries()[target_head].kind == AgentKind::kMember) {
+        if (target_head >= 0 && member && agent_summaries_[target_head].kind == AgentKind::kMember) {
           Emit(Make(np_begin, chain_end, none, sector, head));  // "families of Israeli hostages": two groups
           return chain_end;
         }
@@ -438,9 +453,10 @@ uint32_t Run::OnAgent(const Item& item) {
   }
   // A bare singular noun with no determiner is more often a verb or a modifier ("will patrol", "military
   // operation") than an actor.
-  const AgentSummary& head_agent = dict_.agent_summaries()[head];
+  const AgentSummary& head_agent = agent_summaries_[head];
   const Item* head_item = &item;
-  while (AgentAt(head_item->end) && head_item->end < chain_end) head_item = AgentAt(head_item->end);
+  // The chain's end tested first: most chains are one agent, and then no item need be looked up.
+  while (head_item->end < chain_end && AgentAt(head_item->end)) head_item = AgentAt(head_item->end);
   if (!head_item->hit.plural && np_begin == item.begin && !!head_agent.has_plural) return chain_end;
   // Coreference by noun: "hostages" after "Israeli hostages", "the same sources" after "Hamas sources": the last
   // mention with a country whose head agent has the same key, among the last 80.

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <ranges>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -75,8 +77,10 @@ struct RunScratch {
   std::vector<bool> seen;
   std::vector<Found> found;
   // Per coreference key (ActorDictionary::coreference_keys): the last found entry with it, or -1. All -1 once
-  // a Run is constructed: it first puts back the entries the thread's last document set (Found::link).
+  // a Run is constructed: it first puts back the entries the thread's last document set, listed in keys_set
+  // (with repeats): about a tenth of the mentions have a key, so this is shorter than a pass over them all.
   std::vector<int32_t> last_with_key;
+  std::vector<int32_t> keys_set;
   std::vector<int8_t> place_context;
   std::vector<CountryCount> setting_counts;
   std::vector<std::pair<uint32_t, CountryCode>> setting_places;
@@ -98,9 +102,12 @@ class Run {
         seen_(scratch.seen),
         found_(scratch.found),
         last_with_key_(scratch.last_with_key),
+        keys_set_(scratch.keys_set),
         place_context_(scratch.place_context),
         setting_counts_(scratch.setting_counts),
         setting_places_(scratch.setting_places),
+        summaries_(dictionary.summaries().data()),
+        agent_summaries_(dictionary.agent_summaries().data()),
         day_(doc.date ? std::optional<int64_t>(ToDayNumber(*doc.date)) : std::nullopt) {
     // item_at_ is -1 but at the tokens of the last document's items: put back there, not over every token.
     int32_t* const item_at = item_at_.data();
@@ -109,9 +116,8 @@ class Run {
     }
     items_.clear();
     state_items_.clear();
-    for (const Found& f : found_) {
-      if (f.link.key >= 0) last_with_key_[f.link.key] = -1;
-    }
+    for (const int32_t key : keys_set_) last_with_key_[key] = -1;
+    keys_set_.clear();
     found_.clear();
     if (last_with_key_.size() < dictionary.coreference_key_count()) {
       last_with_key_.assign(dictionary.coreference_key_count(), -1);
@@ -123,9 +129,11 @@ class Run {
     ReadSentences();
     Inherit();
     const size_t kept = std::min<size_t>(found_.size(), options_.max_actors_per_document);
-    doc_.actors.clear();
-    doc_.actors.reserve(kept);  // one allocation at most, not one per doubling
-    for (size_t i = 0; i < kept; ++i) doc_.actors.push_back(found_[i].mention);
+    // One allocation and one copy loop, sized beforehand (the view's iterators are random-access): not a
+    // push_back per mention, each testing the capacity.
+    const auto mentions = std::views::transform(
+        std::span(found_).first(kept), [](const Found& f) -> const ActorMention& { return f.mention; });
+    doc_.actors.assign(mentions.begin(), mentions.end());
   }
 
  private:
@@ -136,12 +144,12 @@ class Run {
   bool IsWord(uint32_t t) const { return t < end_ && tok(t).kind == TokenKind::kWord && !tok(t).has(kTokenPossessive); }
   bool IsLowerWord(uint32_t t) const { return IsWord(t) && !tok(t).has(kTokenCapitalized); }
   const Item* ItemAt(uint32_t t) const {
-    if (t >= end_ || item_at_[t] < 0) return nullptr;
-    return &items_[item_at_[t]];
+    if (t >= end_ || item_at_data_[t] < 0) return nullptr;
+    return &items_data_[item_at_data_[t]];
   }
   // The item whose tokens hold token t (item_at_), or -1.
   int32_t ItemHolding(uint32_t t) const {
-    const int32_t at = item_at_[t];
+    const int32_t at = item_at_data_[t];
     return at >= 0 ? at : at == -1 ? -1 : -2 - at;
   }
   // The dictionary phrase that covers token t and starts in this sentence at most 5 tokens before it, if any
@@ -149,7 +157,7 @@ class Run {
   const Item* CoveringItem(uint32_t t) const {
     const int32_t index = ItemHolding(t);
     if (index < 0) return nullptr;
-    const Item& item = items_[index];
+    const Item& item = items_data_[index];
     return item.begin >= begin_ && item.begin + 5 >= t && item.begin < end_ ? &item : nullptr;
   }
   const Item* ActorAt(uint32_t t) const {
@@ -161,41 +169,51 @@ class Run {
     return item && item->hit.is_agent ? item : nullptr;
   }
   // The hot fields of the actor an item names (ActorDictionary::summaries: one small record, not the entry).
-  const ActorSummary& entry(const Item& item) const { return dict_.summaries()[item.hit.index]; }
-  const AgentSummary& agent(const Item& item) const { return dict_.agent_summaries()[item.hit.index]; }
+  const ActorSummary& entry(const Item& item) const { return summaries_[item.hit.index]; }
+  const AgentSummary& agent(const Item& item) const { return agent_summaries_[item.hit.index]; }
 
   // --- Matching: the longest dictionary phrase at each token, left to right. ---
   void Match();
 
   bool BetterKnown(const DictionaryHit& a, const DictionaryHit& b) const {
     if (a.is_agent || b.is_agent || a.index == b.index) return false;
-    return dict_.summaries()[a.index].alias_count > dict_.summaries()[b.index].alias_count;
+    return summaries_[a.index].alias_count > summaries_[b.index].alias_count;
   }
 
   bool AfterTitle(uint32_t t) const {
     if (items_.empty() || items_.back().end != t || !items_.back().hit.is_agent) return false;
-    return dict_.agent_summaries()[items_.back().hit.index].kind == AgentKind::kTitle;
+    return agent_summaries_[items_.back().hit.index].kind == AgentKind::kTitle;
   }
 
   // --- Sentence by sentence: the items and marked tokens of each, in token order. ---
   void ReadSentences();
 
+  // The anchor type of an actor of kind `kind`: read from a table, not chosen by a switch, which compiled to an
+  // indirect jump (one of the grammar's most mispredicted branches in callgrind's simulation).
+  static AnchorType AnchorTypeOf(ActorKind kind) {
+    static constexpr AnchorType kTypes[] = {
+        AnchorType::kState,  // kCountry
+        AnchorType::kOrganisation, AnchorType::kPerson, AnchorType::kGroup,
+        AnchorType::kState,  // kPlace
+    };
+    static_assert(static_cast<int>(ActorKind::kCountry) == 0 && static_cast<int>(ActorKind::kOrganisation) == 1 &&
+                  static_cast<int>(ActorKind::kPerson) == 2 && static_cast<int>(ActorKind::kGroup) == 3 &&
+                  static_cast<int>(ActorKind::kPlace) == 4);
+    return kTypes[static_cast<uint8_t>(kind)];
+  }
+
   // The actor an item names, as an anchor. Inline: each caller uses a few of its fields, and a call cost more.
   Anchor AnchorOf(const Item& item) const {
     const ActorSummary& e = entry(item);
-    const ResolvedActor resolved = dict_.ResolveOnDay(item.hit.index, day_);
+    // ActorDictionary::ResolveOnDay(index, day), with the summary read once.
+    const ResolvedActor resolved = e.has_roles ? ActorDictionary::ResolveOnDay(dict_.actors()[item.hit.index], day_)
+                                               : ResolvedActor{e.country, e.sector};
     Anchor anchor;
     anchor.entry = static_cast<int32_t>(item.hit.index);
     anchor.country = resolved.country;
     anchor.sector = resolved.sector;
     anchor.name = e.name_view();
-    switch (e.kind) {
-      case ActorKind::kCountry:
-      case ActorKind::kPlace: anchor.type = AnchorType::kState; break;
-      case ActorKind::kOrganisation: anchor.type = AnchorType::kOrganisation; break;
-      case ActorKind::kPerson: anchor.type = AnchorType::kPerson; break;
-      case ActorKind::kGroup: anchor.type = AnchorType::kGroup; break;
-    }
+    anchor.type = AnchorTypeOf(e.kind);
     if (item.hit.form == AliasForm::kAdjective && anchor.type == AnchorType::kState) anchor.sector = Sector::kNone;
     if (item.hit.form == AliasForm::kPeople) anchor.sector = Sector::kCVL;
     if (e.kind == ActorKind::kPlace) anchor.sector = Sector::kNone;
@@ -205,7 +223,7 @@ class Run {
   // PlaceContext(item.begin), worked out once per item: OnActor and Inherit both ask it of the same names, in
   // the item's own sentence (begin_ is that sentence's first token in both).
   bool PlaceContextOf(const Item& item) {
-    int8_t& known = place_context_[&item - items_.data()];
+    int8_t& known = place_context_[&item - items_data_];
     if (known < 0) known = PlaceContext(item.begin) ? 1 : 0;
     return known == 1;
   }
@@ -277,8 +295,8 @@ class Run {
   // Whether token t is inside an item that starts before it, at most kMaxPhraseWords tokens before.
   bool InsideItem(uint32_t t) const {
     const int32_t index = ItemHolding(t);
-    return index >= 0 && items_[index].begin < t &&
-           items_[index].begin + actors::PhraseMatcher::kMaxPhraseWords >= t;
+    return index >= 0 && items_data_[index].begin < t &&
+           items_data_[index].begin + actors::PhraseMatcher::kMaxPhraseWords >= t;
   }
 
   bool SentenceStart(uint32_t t) const {
@@ -304,13 +322,14 @@ class Run {
       found_.pop_back();
     }
     if (last_person_ >= static_cast<int32_t>(found_.size())) last_person_ = -1;
-    if (f.entry >= 0 && dict_.summaries()[f.entry].kind == ActorKind::kPerson)
+    if (f.entry >= 0 && summaries_[f.entry].kind == ActorKind::kPerson)
       last_person_ = static_cast<int32_t>(found_.size());
     f.link = {};
     if (!f.mention.country.empty() && f.agent >= 0) {
       f.link.key = static_cast<int32_t>(dict_.coreference_keys()[f.agent]);
       f.link.previous = last_with_key_[f.link.key];
       last_with_key_[f.link.key] = static_cast<int32_t>(found_.size());
+      keys_set_.push_back(f.link.key);
     }
     found_.push_back(f);
   }
@@ -350,7 +369,7 @@ class Run {
     }
     for (size_t i = found_.size(), n = 0; i > 0 && n < 60; --i, ++n) {
       const Found& f = found_[i - 1];
-      if (f.entry < 0 || dict_.summaries()[f.entry].kind != ActorKind::kOrganisation) continue;
+      if (f.entry < 0 || summaries_[f.entry].kind != ActorKind::kOrganisation) continue;
       if (!country.empty() && f.mention.country != country) continue;
       if (wanted != Sector::kNone ? f.mention.sector != wanted : !IsGroupSector(f.mention.sector)) continue;
       return &f;
@@ -389,15 +408,24 @@ class Run {
   // Per token: the index of the item that starts at it; -2 - the index of the item holding it after its first
   // token; -1 outside items. It may be longer than the document (a thread's longest), -1 past its end.
   std::vector<int32_t>& item_at_;
+  // item_at_'s and items_'s data, which the handlers read at nearly every token they test, in plain pointers:
+  // through the references, each read would first load the vector's data pointer again (a handler's stores
+  // may change it, as far as the compiler knows). Set by ReadSentences, once Match has filled both.
+  const int32_t* item_at_data_ = nullptr;
+  const Item* items_data_ = nullptr;
   std::vector<bool>& seen_;
   std::vector<Found>& found_;
   // The coreference-by-noun of OnAgent, kept as Emit adds and drops mentions (Found::link) so that it reads the
   // last mention of an agent's key at once instead of scanning back over up to 80 mentions for it.
   std::vector<int32_t>& last_with_key_;
+  std::vector<int32_t>& keys_set_;  // the keys set in last_with_key_ (RunScratch::keys_set)
   std::vector<int8_t>& place_context_;  // per item: PlaceContextOf, -1 until asked
   // Inherit's tallies: how often each country is named as a place, and where.
   std::vector<CountryCount>& setting_counts_;
   std::vector<std::pair<uint32_t, CountryCode>>& setting_places_;
+  // The dictionary's ActorSummary and AgentSummary tables, fixed for its life: in plain pointers, like item_at_.
+  const ActorSummary* const summaries_;
+  const AgentSummary* const agent_summaries_;
   // doc_.date as a day number, for ActorDictionary::ResolveOnDay: converted once, not at each actor with roles.
   const std::optional<int64_t> day_;
   int32_t last_person_ = -1;

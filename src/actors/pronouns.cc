@@ -89,7 +89,7 @@ uint32_t Run::OnIt(uint32_t t) {
   if (found_.empty()) return t + 1;
   const Found& last = found_.back();
   if (last.entry < 0 || sentence_ - last.sentence > options_.pronoun_window_sentences) return t + 1;
-  const ActorSummary& e = dict_.summaries()[last.entry];
+  const ActorSummary& e = summaries_[last.entry];
   const bool org = e.kind == ActorKind::kOrganisation;
   const bool state = e.kind == ActorKind::kCountry && last.agent < 0 && last.mention.sector == Sector::kGOV;
   if (!org && !state) return t + 1;
@@ -99,7 +99,7 @@ uint32_t Run::OnIt(uint32_t t) {
   // A name the dictionary does not know between them may be the antecedent ("South Carolina … its support").
   const uint32_t from = last.end_token;
   for (uint32_t p = from; p < t; ++p) {
-    if (tok(p).kind != TokenKind::kWord || !tok(p).has(kTokenCapitalized) || item_at_[p] >= 0) continue;
+    if (tok(p).kind != TokenKind::kWord || !tok(p).has(kTokenCapitalized) || item_at_data_[p] >= 0) continue;
     if (InsideItem(p) || SentenceStart(p) || In<kCapitalizedWords>(text(p))) continue;
     if (p > 0 && tok(p - 1).kind != TokenKind::kWord && text(p - 1) != ",") continue;  // after a quote, a dash
     return t + 1;

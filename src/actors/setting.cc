@@ -18,7 +18,7 @@ CountryCode DominantCountry(const std::vector<CountryCount>& counts) {
   return dominant;
 }
 
-CountryCode NearestCountry(const std::vector<std::pair<uint32_t, CountryCode>>& places, uint32_t at, uint32_t begin,
+CountryCode NearestCountry(std::span<const std::pair<uint32_t, CountryCode>> places, uint32_t at, uint32_t begin,
                            uint32_t end) {
   CountryCode near;
   uint32_t distance = UINT32_MAX;

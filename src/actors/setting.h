@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -22,7 +23,7 @@ CountryCode DominantCountry(const std::vector<CountryCount>& counts);
 
 // The country of the place nearest token `at` among `places` ((token, country) pairs) whose token lies in
 // [begin, end) (the sentence); empty when none does. The first of two equally near places wins.
-CountryCode NearestCountry(const std::vector<std::pair<uint32_t, CountryCode>>& places, uint32_t at, uint32_t begin,
+CountryCode NearestCountry(std::span<const std::pair<uint32_t, CountryCode>> places, uint32_t at, uint32_t begin,
                            uint32_t end);
 
 }  // namespace annalist::actors
