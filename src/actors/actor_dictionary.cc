@@ -320,8 +320,9 @@ void ActorDictionary::Finish() {
     matcher_.Add(agents_[i].noun, (i << 6) | 6);
     if (!agents_[i].plural.empty()) matcher_.Add(agents_[i].plural, (i << 6) | 7);
   }
-  // The words the grammar run's OnOther acts on (pronouns, "the" of "the two"), listed by Tokenize.
-  for (std::string_view word : {"it", "its", "they", "he", "she", "him", "his", "the"}) matcher_.Mark(word);
+  // The words the grammar run's OnOther acts on (pronouns, and "two" for "the two": see Run::Match), listed by
+  // Tokenize.
+  for (std::string_view word : {"it", "its", "they", "he", "she", "him", "his", "two"}) matcher_.Mark(word);
   matcher_.Finish();
   finished_ = true;
 }

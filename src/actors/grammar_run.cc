@@ -5,19 +5,21 @@ namespace annalist::actors_detail {
 
 void Run::Match() {
   dict_.matcher().Tokenize(doc_, &seq_);
-  the_word_ = dict_.matcher().WordId("the");
-  // "the", the commonest marked word, matters only before "two" (OnOther): the others are dropped here in one
-  // tight pass instead of being visited by ReadSentences. OnOther still tests "two" within the sentence.
-  // In locals: the stores into `marked` would otherwise make the compiler reload the vectors at each token.
+  const uint32_t two = dict_.matcher().WordId("two");
+  // "the two" is marked by its "two" (ActorDictionary::Finish), not by "the", the commonest word, nearly every one
+  // of which was listed only to be dropped here: a "two" after "the" is listed as that "the" (OnOther reads "the
+  // two" from there), the others are dropped. In locals: the stores into `marked` would otherwise make the
+  // compiler reload the vectors at each token.
   uint32_t* const marked = seq_.marked.data();
   const size_t marked_count = seq_.marked.size();
-  const size_t token_count = doc_.tokens.size();
   size_t kept = 0;
   for (size_t i = 0; i < marked_count; ++i) {
     const uint32_t t = marked[i];
-    const bool idle_the = dict_.matcher().IdOf(seq_, t) == the_word_ &&
-                          !(t + 1 < token_count && EqualsIgnoreCase(text(t + 1), "two"));
-    if (!idle_the) marked[kept++] = t;
+    if (dict_.matcher().IdOf(seq_, t) != two) {
+      marked[kept++] = t;
+    } else if (t > 0 && EqualsIgnoreCase(text(t), "two") && EqualsIgnoreCase(text(t - 1), "the")) {
+      marked[kept++] = t - 1;
+    }
   }
   seq_.marked.resize(kept);
   // -1 everywhere: the Run put back the last document's items.

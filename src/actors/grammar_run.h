@@ -429,7 +429,6 @@ class Run {
   // doc_.date as a day number, for ActorDictionary::ResolveOnDay: converted once, not at each actor with roles.
   const std::optional<int64_t> day_;
   int32_t last_person_ = -1;
-  uint32_t the_word_ = actors::PhraseMatcher::kUnknownWord;  // the matcher's id of "the"
   // The sentence being read (ReadSentences; Inherit reuses begin_ and end_) and its tokens [begin_, end_).
   uint32_t sentence_ = 0, begin_ = 0, end_ = 0;
 };
