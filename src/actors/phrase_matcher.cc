@@ -270,6 +270,7 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
   bool named = false;  // a word before this one kept its capital
   uint32_t first_word = 0;
   std::string first_key;
+  bool first_any_case = false;
   for (size_t i = 0; i < words.size(); ++i) {
     WordKey(words[i], &key);
     CaseRule rule = case_sensitive ? RuleOf(words[i]) : CaseRule::kAnyCase;
@@ -282,12 +283,22 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
     const uint32_t word = slot->id;
     if (i == 0) {
       slot->start_rule = std::min(slot->start_rule, static_cast<uint8_t>(rule));
-      if (rule == CaseRule::kAnyCase) LetLowerCaseStart(key);
+      // A lower-case start of longer phrases only ("the" of "The Times", "a" of "A Just Russia") is not let
+      // through Tokenize's filter: the phrase's second word looks back for it (kAfterLowerStart, LookBack).
+      if (rule == CaseRule::kAnyCase && words.size() == 1) LetLowerCaseStart(key);
+      if (rule == CaseRule::kAnyCase && words.size() > 1) slot->flags |= kLowerLongStart;
       if (words.size() == 1) slot->flags |= kSingle;
       first_word = word;
       first_key = key;
+      first_any_case = rule == CaseRule::kAnyCase;
     } else if (i == 1) {
-      if (rule == CaseRule::kAnyCase) const_cast<WordSlot*>(FindKey(first_key))->flags |= kLowerSecond;
+      if (first_any_case) {
+        slot->flags |= kAfterLowerStart;
+        // A second word written in lower case must be looked up to look back ("the former Yugoslav Republic of
+        // Macedonia"), unless it is a particle ("chief of staff"): "of", "and" and "in" would cost more than the
+        // first word itself, which then is let through the filter and waits for its next word instead.
+        if (rule == CaseRule::kAnyCase) LetLowerCaseStart(IsParticle(key) ? std::string_view(first_key) : key);
+      }
       const size_t bit = PairBit(first_word, word);
       pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
       if (rule == CaseRule::kAnyCase && key.size() <= 16) {  // a second word that may be written in lower case
@@ -430,31 +441,42 @@ inline bool PhraseMatcher::Emit(const WordSlot* slot, uint32_t token, WordShape 
   TextWord word{kUnknownWord, token, shape, first, last, false};
   bool waits = false;
   if (slot) {
+    if ((slot->flags & kAfterLowerStart) && first && token > 0) LookBack(*slot, token, words, seq);
     word.id = slot->id;
     word.may_start = slot->start_rule != kNoStart && Satisfies(static_cast<CaseRule>(slot->start_rule), shape);
     if (word.may_start && first) {
       // A word that starts only longer phrases is kept when the next word may be its second, which is decided
       // once that word is coded (the high bit says so).
       waits = (slot->flags & kSingle) == 0;
-      // A word that starts only phrases whose second word is capitalized ("a" of "A Just Russia") is not listed
-      // at all when the next token is punctuation or a word of a-z and digits, instead of being listed and
-      // dropped when that token is coded: a sixth of the waiting starts of the Guardian sample, nearly all "a".
-      const Token* const next = token + 1 < seq->token_count ? &seq->tokens[token + 1] : nullptr;
-      const bool hopeless = waits && last && (slot->flags & kLowerSecond) == 0 &&
-                            (!next || next->kind == TokenKind::kPunct || next->has(kTokenLowerAscii));
-      if (!hopeless) {
-        seq->starts.push_back(token | (waits ? 0x80000000u : 0));
-        // MatchAt's first step reads this node; the trie is larger than the L2 cache, so fetch it now, a whole
-        // document ahead, instead of waiting for it there.
-        __builtin_prefetch(&nodes_[root_child_[slot->id]]);
-      } else {
-        waits = false;
-      }
+      seq->starts.push_back(token | (waits ? 0x80000000u : 0));
+      // MatchAt's first step reads this node; the trie is larger than the L2 cache, so fetch it now, a whole
+      // document ahead, instead of waiting for it there.
+      __builtin_prefetch(&nodes_[root_child_[slot->id]]);
     }
     if ((slot->flags & kMarked) && first) seq->marked.push_back(token);
   }
   words[first ? token : (*later)++] = word;
   return waits;
+}
+
+// Rare: a word that may be the second of a phrase whose first may be written in lower case ("Times" of "The
+// Times").
+__attribute__((noinline)) void PhraseMatcher::LookBack(const WordSlot& second, uint32_t token, TextWord* words,
+                                                      WordSequence* seq) const {
+  // Only a word Tokenize left unkeyed can be such a start not yet listed (any other was coded as a start if it
+  // is one); such a word is a token of one piece, in lower case.
+  TextWord& before = words[token - 1];
+  if (before.id != kNotLookedUp) return;
+  const Token& t = seq->tokens[token - 1];
+  const size_t length = t.end - t.begin;
+  const AsciiWord w = ClassifyShort(seq->text.data() + t.begin, length, seq->text.size() - t.begin);
+  const WordSlot* const first = FindShort(w.lo, w.hi, length, ShortHash(w.lo, w.hi, length));
+  before.id = first ? first->id : kUnknownWord;  // looked up now, for MatchAt too
+  if (!first || (first->flags & kLowerLongStart) == 0) return;
+  if (!FilterHas(pair_filter_, PairBit(first->id, second.id))) return;
+  before.may_start = true;
+  seq->starts.push_back(token - 1);  // its next word is known: decided, no high bit
+  __builtin_prefetch(&nodes_[root_child_[first->id]]);
 }
 
 uint32_t PhraseMatcher::LookUpLate(const WordSequence& seq, uint32_t token) const {

@@ -151,13 +151,16 @@ class PhraseMatcher {
     uint32_t id = kUnknownWord;  // kUnknownWord marks an empty slot
     uint16_t length = 0;         // the key's length (saturated: keys over 16 bytes are compared in words_)
     uint8_t start_rule = kNoStart;  // the least demanding CaseRule of the phrases this word starts
-    uint8_t flags = 0;              // kSingle, kMarked, kLowerSecond
+    uint8_t flags = 0;              // kSingle, kMarked, kLowerLongStart, kAfterLowerStart
   };
   static constexpr uint8_t kSingle = 1;  // the word is a phrase of its own
   static constexpr uint8_t kMarked = 2;  // given to Mark()
-  // A longer phrase the word starts has a second word any case fits (CaseRule::kAnyCase): without it, such a
-  // phrase cannot go on with a lower-case word.
-  static constexpr uint8_t kLowerSecond = 4;
+  // The first word of a longer phrase, any case fitting it ("the" of "The Times", "a" of "A Just Russia"). Unless
+  // it also starts a phrase of its own, is marked, or has a particle second ("chief of staff"), Tokenize leaves
+  // it unkeyed ("the" and "a" alone are a twentieth of all tokens), and the next word, if it may be the phrase's
+  // second (kAfterLowerStart), looks back for it and lists its start (LookBack).
+  static constexpr uint8_t kLowerLongStart = 4;
+  static constexpr uint8_t kAfterLowerStart = 8;
   static_assert(sizeof(WordSlot) == 16, "four slots a cache line");
   struct WordKeyRef {
     uint32_t offset = 0;  // of the key in words_
@@ -190,6 +193,9 @@ class PhraseMatcher {
   // of longer phrases only, so waits for the next word to be kept or dropped.
   bool Emit(const WordSlot* slot, uint32_t token, WordShape shape, bool first, bool last, TextWord* words,
             WordSequence* seq, uint32_t* later) const;
+  // Lists the start of the word before token `token` if Tokenize left it unkeyed and it is a kLowerLongStart
+  // whose phrase may go on with `second`, the first word of `token`.
+  void LookBack(const WordSlot& second, uint32_t token, TextWord* words, WordSequence* seq) const;
   static size_t PairBit(uint32_t first, uint32_t second);
   uint32_t Child(uint32_t node, uint32_t word) const;
   void SetChild(uint32_t node, uint32_t word, uint32_t child);

@@ -211,6 +211,26 @@ TEST(PhraseMatcher, StartsWaitingForTheNextWordAreDecidedByIt) {
   EXPECT_EQ(StartTokens(matcher, text, 1), (std::vector<std::string>{",", "mediators", "Times", ",", "Just"}));
 }
 
+// "the" and "a" start only longer phrases, and they are left unkeyed: the next word, when it may be the second
+// of such a phrase, looks back and lists their start. A first word whose phrase goes on with a particle ("chief
+// of staff") is looked up itself instead, so that "of" need not be.
+TEST(PhraseMatcher, LowerCaseStartsOfLongerPhrasesAreListedByTheNextWord) {
+  PhraseMatcher matcher;
+  matcher.Add("The Times", 1);
+  matcher.Add("the former Yugoslav Republic", 2);
+  matcher.Add("chief of staff", 3);
+  const std::string_view text = "the Times and the former Yugoslav Republic, the war, the chief of staff";
+  EXPECT_EQ(StartTokens(matcher, text), (std::vector<std::string>{"the", "the", "chief"}));
+  EXPECT_EQ(Find(matcher, text),
+            (std::vector<std::string>{"1:the Times", "2:the former Yugoslav Republic", "3:chief of staff"}));
+  const Document doc = actors_test::MakeDocument(text);
+  WordSequence seq;
+  matcher.Tokenize(doc, &seq);
+  EXPECT_EQ(seq.words[8].id, PhraseMatcher::kNotLookedUp);   // "the" before "war"
+  EXPECT_EQ(seq.words[13].id, PhraseMatcher::kNotLookedUp);  // "of"
+  EXPECT_EQ(matcher.IdOf(seq, 8), matcher.WordId("the"));
+}
+
 // Tokenize finds a word of up to three bytes by its first bytes, in a table that must follow the word table's
 // growth: a word added before thousands of others is found as well as one added after them.
 TEST(PhraseMatcher, ShortWordsAreFoundHoweverManyWordsFollow) {
