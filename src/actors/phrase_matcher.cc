@@ -46,13 +46,6 @@ inline void Pack(std::string_view key, uint64_t* lo, uint64_t* hi) {
   *hi = words[1];
 }
 
-// The first 8 bytes of `key`, zero-padded, little-endian.
-inline uint64_t PackedLow(std::string_view key) {
-  uint64_t lo, hi;
-  Pack(key, &lo, &hi);
-  return lo;
-}
-
 uint64_t KeyHash(std::string_view key) {
   if (key.size() > 16) return LongHash(key);
   uint64_t lo, hi;
@@ -66,15 +59,19 @@ inline bool FilterHas(const std::vector<uint64_t>& filter, size_t bit) {
 inline bool FilterHas(const uint64_t* filter, size_t bit) { return (filter[bit >> 6] >> (bit & 63)) & 1; }
 
 // The bit of lower_start_filter_ for a word of `length` bytes from the first three bytes of its key, or of the
-// word itself, little-endian, zero past the word: `& 31` on each byte ignores case.
-inline size_t LowerStartBitOfBytes(uint32_t first_three, size_t length) {
-  const uint32_t v = (first_three & 0x1F1F1Fu) | static_cast<uint32_t>(length & 15) << 24;
-  return (v * 0x9E3779B1u) >> 16;  // 65,536 bits
+// word itself, little-endian, zero past the word, and its last byte: `& 31` on each byte ignores case. Without
+// the last byte, over a third of the longer lower-case words let through were in no dictionary, only with the
+// first bytes and length of a start ("formed" for "forces"), and were looked up for nothing.
+inline size_t LowerStartBitOfBytes(uint32_t first_three, uint8_t last, size_t length) {
+  const uint64_t v = (first_three & 0x1F1F1Fu) | static_cast<uint64_t>(length & 15) << 24 |
+                     static_cast<uint64_t>(last & 31) << 28;
+  return (v * 0x9E3779B97F4A7C15ull) >> 48;  // 65,536 bits
 }
 
-// The same for a key that starts with the bytes of `lo` (zero-padded).
-inline size_t LowerStartBit(uint64_t lo, size_t length) {
-  return LowerStartBitOfBytes(static_cast<uint32_t>(lo & 0xFFFFFF), length);
+// The same for a key of at most 16 bytes, whose bytes are `lo` and `hi` (zero-padded).
+inline size_t LowerStartBit(uint64_t lo, uint64_t hi, size_t length) {
+  const uint8_t last = static_cast<uint8_t>(length <= 8 ? lo >> (8 * (length - 1)) : hi >> (8 * (length - 9)));
+  return LowerStartBitOfBytes(static_cast<uint32_t>(lo & 0xFFFFFF), last, length);
 }
 
 
@@ -127,7 +124,7 @@ void PhraseMatcher::LetLowerCaseStart(std::string_view key) {
   if (key.size() > 16) return;  // such words take Tokenize's slow path, which keys every word
   uint64_t lo, hi;
   Pack(key, &lo, &hi);
-  const size_t bit = LowerStartBit(lo, key.size());
+  const size_t bit = LowerStartBit(lo, hi, key.size());
   lower_start_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
 }
 
@@ -160,7 +157,8 @@ void PhraseMatcher::NoteShortWord(std::string_view key, uint32_t slot) {
   if (key.size() > 3) return;
   uint32_t bytes = 0;
   std::memcpy(&bytes, key.data(), key.size());
-  ShortWord& entry = short_words_[LowerStartBitOfBytes(bytes, key.size()) & (kShortWords - 1)];
+  ShortWord& entry =
+      short_words_[LowerStartBitOfBytes(bytes, static_cast<uint8_t>(key.back()), key.size()) & (kShortWords - 1)];
   if (entry.key == 0) entry = {bytes | static_cast<uint32_t>(key.size()) << 24, slot};
 }
 
@@ -302,7 +300,9 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
       const size_t bit = PairBit(first_word, word);
       pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
       if (rule == CaseRule::kAnyCase && key.size() <= 16) {  // a second word that may be written in lower case
-        const size_t lower_bit = PairBit(first_word, static_cast<uint32_t>(LowerStartBit(PackedLow(key), key.size())));
+        uint64_t lo, hi;
+        Pack(key, &lo, &hi);
+        const size_t lower_bit = PairBit(first_word, static_cast<uint32_t>(LowerStartBit(lo, hi, key.size())));
         lower_pair_filter_[lower_bit >> 6] |= uint64_t{1} << (lower_bit & 63);
       }
     }
@@ -633,7 +633,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     const size_t length = token.end - token.begin;
     const bool punct = token.kind == TokenKind::kPunct;
     const char* const p = text + (token.begin - offset);
-    const auto bit = static_cast<uint32_t>(LowerStartBitOfBytes(FirstThree(p, length), length));
+    const auto bit = static_cast<uint32_t>(LowerStartBitOfBytes(FirstThree(p, length), p[length - 1], length));
     const bool lower_short = token.has(kTokenLowerAscii) & (length <= 16);
     const bool skipped = punct | (lower_short & !FilterHas(lower_start_filter, bit));
     words[t] = TextWord{punct ? kUnknownWord : kNotLookedUp, t, WordShape::kLower, true, true, false};
@@ -710,7 +710,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       if (!w.non_ascii && w.hyphens == 0) {
         const WordShape shape = ShapeOfMasks(w.upper, w.lower);
         if (shape == WordShape::kLower) {
-          const size_t bit = LowerStartBit(w.lo, length);
+          const size_t bit = LowerStartBit(w.lo, w.hi, length);
           if (!FilterHas(lower_start_filter, bit)) {
             // No phrase starts with it in lower case and it is not marked: keyed only if a phrase reaches it.
             if (waiting != kUnknownWord) settle_unkeyed(bit);
