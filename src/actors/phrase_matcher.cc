@@ -688,7 +688,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
     const size_t length = token.end - token.begin;
     const char* const p = text + (token.begin - offset);
     // A word of a-z and digits (the tokenizer's kTokenLowerAscii: its shape is kLower, and its bytes are its
-    // key: no folding, no cutting at hyphens) that the filter let through ("the", "troops"): keyed without
+    // key: no folding, no cutting at hyphens) that the filter let through ("he", "troops"): keyed without
     // classifying its bytes. Without the flag, the paths below give the same result.
     if (token.has(kTokenLowerAscii) & (length <= 16)) {
       if (length <= 3) {
@@ -742,7 +742,7 @@ void PhraseMatcher::Tokenize(const Document& doc, WordSequence* seq) const {
       if (next_word == kNoWord) continue;
       const TextWord& after = seq->words[next_word];
       // A lower-case word no phrase starts with: only a phrase whose second word may be lower case can go on with
-      // it ("the war" after "the": every "the" starts a phrase). Told by its first bytes, unkeyed.
+      // it ("secretary said" after "secretary" of "secretary of state"). Told by its first bytes, unkeyed.
       const uint32_t first = seq->words[w].id;
       if (after.id == kNotLookedUp && !FilterHas(lower_pair_filter_, PairBit(first, lower_bits[after.token]))) continue;
       const uint32_t next = IdOf(*seq, next_word);

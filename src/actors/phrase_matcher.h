@@ -208,20 +208,24 @@ class PhraseMatcher {
   // of an article are in no phrase, and this small filter, which stays in the L1 cache, turns most of them
   // away before a probe.
   std::vector<uint64_t> word_filter_ = std::vector<uint64_t>(1024);
-  // One bit per hash of (first word, second word) of the phrases of two words or more: "the" and "a" start
-  // phrases ("The Times"), and this filter spares MatchAt nearly every "the" and "a" of an article.
+  // One bit per hash of (first word, second word) of the phrases of two words or more: a word that starts only
+  // longer phrases ("The Times", "Abu Mohammad al-Jolani") is listed as a start only where the next word passes
+  // it with the first (Tokenize, LookBack), which spares MatchAt nearly every "The" and "Abu" of an article.
   std::vector<uint64_t> pair_filter_ = std::vector<uint64_t>(2048);
-  // One bit per hash of (length, first three bytes) of the words that start a phrase in lower case ("troops",
-  // "the") or are marked: most lower-case words of an article fail it, and Tokenize leaves them unkeyed
-  // (TextWord::id) instead of hashing them and probing the word table; few are ever reached by a phrase. 8 KB.
+  // One bit per hash of (length, first three bytes, last byte) of the words that start a phrase of their own in
+  // lower case ("troops") or are marked ("he"), and of second words that look back (kAfterLowerStart, "former"
+  // of "the former Yugoslav Republic of Macedonia"), and of first words that wait instead: most lower-case
+  // words of an article fail it, and Tokenize leaves them unkeyed (TextWord::id) instead of hashing them and
+  // probing the word table; few are ever reached by a phrase. 8 KB.
   std::vector<uint64_t> lower_start_filter_ = std::vector<uint64_t>(1024);
   // One bit per hash of (first word, LowerStartBit of the second word) of the phrases whose second word may be
-  // written in lower case: Tokenize drops "the" before a lower-case word it left unkeyed without keying that
-  // word when no such phrase could go on with it. 16 KB, as pair_filter_.
+  // written in lower case: Tokenize drops a start waiting before a lower-case word it left unkeyed ("secretary
+  // of state" before "secretary said") without keying that word when no such phrase could go on with it. 16 KB,
+  // as pair_filter_.
   std::vector<uint64_t> lower_pair_filter_ = std::vector<uint64_t>(2048);
-  // The words of up to three bytes ("the", "a", "he", "its": nearly half of the lower-case words Tokenize looks
-  // up in the Guardian sample), by their LowerStartBit, which Tokenize has computed for the filter: such a
-  // word's first three bytes are its key, so it is found with one read, without hashing it. The first word of
+  // The words of up to three bytes ("he", "its", "war": a sixth of the lower-case words Tokenize looks up in the
+  // Guardian sample), by their LowerStartBit, which Tokenize has computed for the filter: such a word's first
+  // three bytes are its key, so it is found with one read, without hashing it. The first word of
   // each bit only; the others, and words not in the vocabulary, are looked up in the word table. 32 KB, of
   // which an article reads a few lines.
   struct ShortWord {
