@@ -68,7 +68,7 @@ inline size_t LowerStartBitOfBytes(uint32_t first_three, uint8_t last, size_t le
   return (v * 0x9E3779B97F4A7C15ull) >> 48;  // 65,536 bits
 }
 
-// The same for a key of at most 16 bytes, whose bytes are `lo` and `hi` (zero-padded).
+// The same for a key of 1 to 16 bytes, whose bytes are `lo` and `hi` (zero-padded).
 inline size_t LowerStartBit(uint64_t lo, uint64_t hi, size_t length) {
   const uint8_t last = static_cast<uint8_t>(length <= 8 ? lo >> (8 * (length - 1)) : hi >> (8 * (length - 9)));
   return LowerStartBitOfBytes(static_cast<uint32_t>(lo & 0xFFFFFF), last, length);
@@ -121,7 +121,8 @@ void PhraseMatcher::Mark(std::string_view key) {
 }
 
 void PhraseMatcher::LetLowerCaseStart(std::string_view key) {
-  if (key.size() > 16) return;  // such words take Tokenize's slow path, which keys every word
+  // A word over 16 bytes takes Tokenize's slow path, which keys every word; no token's word is empty.
+  if (key.empty() || key.size() > 16) return;
   uint64_t lo, hi;
   Pack(key, &lo, &hi);
   const size_t bit = LowerStartBit(lo, hi, key.size());
@@ -154,7 +155,7 @@ void PhraseMatcher::GrowWords() {
 }
 
 void PhraseMatcher::NoteShortWord(std::string_view key, uint32_t slot) {
-  if (key.size() > 3) return;
+  if (key.empty() || key.size() > 3) return;
   uint32_t bytes = 0;
   std::memcpy(&bytes, key.data(), key.size());
   ShortWord& entry =
@@ -299,7 +300,7 @@ bool PhraseMatcher::Add(std::string_view phrase, uint32_t value, bool case_sensi
       }
       const size_t bit = PairBit(first_word, word);
       pair_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-      if (rule == CaseRule::kAnyCase && key.size() <= 16) {  // a second word that may be written in lower case
+      if (rule == CaseRule::kAnyCase && !key.empty() && key.size() <= 16) {  // a second word lower case may fit
         uint64_t lo, hi;
         Pack(key, &lo, &hi);
         const size_t lower_bit = PairBit(first_word, static_cast<uint32_t>(LowerStartBit(lo, hi, key.size())));
