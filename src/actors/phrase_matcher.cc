@@ -121,7 +121,7 @@ void PhraseMatcher::Mark(std::string_view key) {
 }
 
 void PhraseMatcher::LetLowerCaseStart(std::string_view key) {
-  // A word over 16 bytes takes Tokenize's slow path, which keys every word; no token's word is empty.
+  // A word over 16 bytes takes Tokenize's slow path, which keys every word; an empty key has no last byte.
   if (key.empty() || key.size() > 16) return;
   uint64_t lo, hi;
   Pack(key, &lo, &hi);
